@@ -1,0 +1,119 @@
+"""Articles in, records out: language check, one batched spaCy parse, assembly.
+
+This is the library's main entry point; the command line and the store call it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from itertools import islice
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from dateline.nlp.language import is_english
+from dateline.nlp.pipeline import DEFAULT_MODEL, load_pipeline
+from dateline.read import Article, LanguageError, ReadError, read_text
+from dateline.read.dates import resolve_reference
+from dateline.record import Record, Source
+
+BATCH_SIZE = 32
+
+
+def analyze(
+    text: str,
+    published: str | None = None,
+    *,
+    model: str = DEFAULT_MODEL,
+    source: Source | None = None,
+    fmt: str = "text",
+) -> dict[str, object]:
+    """Analyze one article given as text; return its record as a JSON-ready dict.
+
+    ``published`` (ISO date) is the reference date for relative dates. Raises
+    :class:`ReadError` (or its subclass :class:`LanguageError`) for input we refuse.
+    """
+    published = check_date(published)
+    items = list(read_text(text, source or Source(), fmt))
+    results = list(analyze_articles(items, published=published, model=model))
+    if len(results) != 1:
+        raise ReadError("json", f"expected one article, found {len(results)}")
+    result = results[0]
+    if isinstance(result, ReadError):
+        raise result
+    return result.to_json_dict()
+
+
+def analyze_articles(
+    items: Iterable[Article | ReadError],
+    published: str | None = None,
+    *,
+    model: str = DEFAULT_MODEL,
+    nlp: Language | None = None,
+    batch_size: int = BATCH_SIZE,
+) -> Iterator[Record | ReadError]:
+    """Records in input order, with each ReadError passed through in its document's place."""
+    nlp = nlp or load_pipeline(model)
+    it = iter(items)
+    while chunk := list(islice(it, batch_size)):
+        docs: list[Doc] = []
+        slots: list[Article | ReadError] = []
+        for item in chunk:
+            if isinstance(item, Article):
+                checked = _prepare(item, published, nlp)
+                slots.append(checked if isinstance(checked, ReadError) else item)
+                if isinstance(checked, Doc):
+                    docs.append(checked)
+            else:
+                slots.append(item)
+        parsed = iter(nlp.pipe(docs, batch_size=batch_size))
+        for slot in slots:
+            yield slot if isinstance(slot, ReadError) else build_record(next(parsed))
+
+
+def check_date(value: str | None) -> str | None:
+    """A reference date must be an ISO calendar date; say so in one line if not."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise ValueError(f"not an ISO date (YYYY-MM-DD): {value!r}") from None
+
+
+def _prepare(article: Article, published: str | None, nlp: Language) -> Doc | ReadError:
+    english, lang = is_english(article.text)
+    if not english:
+        return LanguageError(
+            "language",
+            f"article is in '{lang}', not English; dateline analyzes English news",
+            article.source.path,
+        )
+    if len(article.text) > nlp.max_length:
+        return ReadError(
+            "too_large", f"article is longer than {nlp.max_length} characters", article.source.path
+        )
+    doc = nlp.make_doc(article.text)
+    doc._.article = article
+    doc._.published = resolve_reference(article, published)
+    return doc
+
+
+def build_record(doc: Doc) -> Record:
+    """Assemble the record from the Doc once every component has run."""
+    article: Article = doc._.article
+    return Record(
+        id=article.id,
+        source=article.source,
+        headline=article.headline,
+        dek=article.dek,
+        dateline=article.dateline,
+        published=doc._.published,
+        language="en",
+        text=article.text,
+        metadata=article.metadata,
+        entities=doc._.entities or [],
+        quotes=doc._.quotes or [],
+        timexes=doc._.timexes or [],
+    )

@@ -1,0 +1,161 @@
+"""Inputs become Articles: files, directories, standard input; text, JSON(L), HTML.
+
+Readers never raise on a bad document: they yield a :class:`ReadError` in its place, so a
+batch records the skip and goes on.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from dateline.read.article import Article, content_id
+from dateline.read.decode import DEFAULT_MAX_BYTES, check_size, decode
+from dateline.read.errors import Exit, LanguageError, ReadError
+from dateline.read.html import read_html
+from dateline.read.jsonl import read_json, read_jsonl
+from dateline.read.plain import read_plain
+from dateline.record import Source
+
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "Article",
+    "Exit",
+    "LanguageError",
+    "ReadError",
+    "content_id",
+    "iter_articles",
+    "read_bytes",
+    "read_text",
+]
+
+Reader = Callable[[str, Source], Iterable[Article | ReadError]]
+
+
+def _one(fn: Callable[[str, Source], Article]) -> Reader:
+    def reader(text: str, source: Source) -> Iterator[Article | ReadError]:
+        try:
+            yield fn(text, source)
+        except ReadError as err:
+            yield err
+
+    return reader
+
+
+READERS: dict[str, Reader] = {
+    "text": _one(read_plain),
+    "json": read_json,
+    "jsonl": read_jsonl,
+    "html": _one(read_html),
+}
+"""Format name -> reader. Readers for other formats register themselves here."""
+
+SUFFIXES: dict[str, str] = {
+    ".txt": "text",
+    ".text": "text",
+    ".json": "json",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+}
+"""File suffix -> format. In a directory, only files with these suffixes are read."""
+
+
+def sniff(text: str) -> str:
+    """Guess the format of text with no telling suffix (standard input, odd names)."""
+    head = text.lstrip()[:512].lower()
+    if head.startswith("{"):
+        first = text.lstrip().split("\n", 1)[0].rstrip()
+        return "jsonl" if first.endswith("}") and "\n" in text.strip() else "json"
+    if head.startswith("["):
+        return "json"
+    if head.startswith(("<!doctype html", "<html")) or "<body" in head:
+        return "html"
+    return "text"
+
+
+def format_of(path: Path) -> str | None:
+    name = path.name.lower()
+    for suffix, fmt in sorted(SUFFIXES.items(), key=lambda kv: -len(kv[0])):
+        if name.endswith(suffix):
+            return fmt
+    return None
+
+
+def read_text(
+    text: str, source: Source | None = None, fmt: str | None = None
+) -> Iterator[Article | ReadError]:
+    """Articles from text already in memory."""
+    source = source or Source()
+    fmt = fmt or sniff(text)
+    source = source.model_copy(update={"format": fmt if fmt != "text" else "text"})
+    yield from READERS[fmt](text, source)
+
+
+def read_bytes(
+    data: bytes,
+    source: Source | None = None,
+    fmt: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Iterator[Article | ReadError]:
+    source = source or Source()
+    binary_reader = BINARY_READERS.get(fmt or "")
+    if binary_reader is not None:
+        yield from binary_reader(data, source)
+        return
+    try:
+        text = decode(data, source.path, max_bytes=max_bytes)
+    except ReadError as err:
+        yield err
+        return
+    yield from read_text(text, source, fmt)
+
+
+BINARY_READERS: dict[str, Callable[[bytes, Source], Iterable[Article | ReadError]]] = {}
+"""Formats read from bytes (archives such as WARC), registered by their modules."""
+
+
+def expand(paths: Iterable[str]) -> Iterator[tuple[str, Path | None]]:
+    """Each path as given, directories walked recursively in name order; ``-`` is stdin."""
+    for p in paths:
+        if p == "-":
+            yield p, None
+            continue
+        path = Path(p)
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                rel = child.relative_to(path)
+                if any(part.startswith(".") for part in rel.parts):
+                    continue
+                if child.is_file() and format_of(child) is not None:
+                    yield str(child), child
+        else:
+            yield p, path
+
+
+def iter_articles(
+    paths: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[Article | ReadError]:
+    """Every article under ``paths``, with a ReadError standing in for each bad document."""
+    for name, path in expand(paths):
+        if path is None:
+            data = sys.stdin.buffer.read()
+            yield from read_bytes(data, Source(path="-"), None, max_bytes)
+            continue
+        source = Source(path=name)
+        try:
+            check_size(path.stat().st_size, max_bytes, name)
+            data = path.read_bytes()
+        except ReadError as err:
+            yield err
+            continue
+        except FileNotFoundError:
+            yield ReadError("missing", "no such file or directory", name)
+            continue
+        except OSError as exc:
+            yield ReadError("io", exc.strerror or str(exc), name)
+            continue
+        yield from read_bytes(data, source, format_of(path), max_bytes)

@@ -1,0 +1,70 @@
+"""The reference date: which day "on Monday" and a year-less dateline are read against.
+
+Order of trust: the user's ``--published``, then the input's own metadata, then a
+dateline that carries a year. A dateline without a year takes the year that puts it
+nearest the reference date (a December 31 dateline on a story published January 2
+belongs to the year before).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from dateline.read.article import Article
+from dateline.record import Published
+
+
+def normalise_date(value: str) -> str | None:
+    """ISO date (YYYY-MM-DD) from an ISO date/datetime or an RFC 2822 feed date."""
+    value = value.strip()
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10]).isoformat()
+    except ValueError:
+        pass
+    try:
+        return dt.datetime.fromisoformat(value.replace("Z", "+00:00")).date().isoformat()
+    except ValueError:
+        pass
+    from email.utils import parsedate_to_datetime
+
+    try:
+        return parsedate_to_datetime(value).date().isoformat()
+    except (TypeError, ValueError, IndexError):
+        pass
+    import dateparser
+
+    parsed = dateparser.parse(value, languages=["en"], settings={"STRICT_PARSING": True})
+    return parsed.date().isoformat() if parsed else None
+
+
+def _nearest_year(month: int, day: int, ref: dt.date) -> str | None:
+    best = None
+    for year in (ref.year - 1, ref.year, ref.year + 1):
+        try:
+            cand = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if best is None or abs((cand - ref).days) < abs((best - ref).days):
+            best = cand
+    return best.isoformat() if best else None
+
+
+def resolve_reference(article: Article, option: str | None = None) -> Published | None:
+    """Choose the reference date and complete a year-less dateline in place."""
+    published: Published | None = None
+    if option:
+        published = Published(date=option, origin="option")
+    elif article.published:
+        published = Published(date=article.published, origin="metadata")
+    dl = article.dateline
+    if dl and dl.date:
+        if dl.date.startswith("XXXX") and published:
+            month, day = int(dl.date[5:7]), int(dl.date[8:10])
+            filled = _nearest_year(month, day, dt.date.fromisoformat(published.date))
+            if filled:
+                article.dateline = dl.model_copy(update={"date": filled})
+        elif published is None and not dl.date.startswith("XXXX"):
+            published = Published(date=dl.date, origin="dateline")
+    return published
