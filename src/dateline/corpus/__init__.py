@@ -1,0 +1,1 @@
+"""What needs many articles: actors across articles, and later stories and timelines."""
