@@ -82,7 +82,7 @@ def analyze_cmd(
     skipped = done = 0
     total = None if any(f[1] is None or format_of(f[1]) != "text" for f in files) else len(files)
     try:
-        with Reporter(total, mode="off" if single or report else "auto") as bar:
+        with Reporter(total, mode="bar" if sys.stderr.isatty() and not (single or report) else "off") as bar:
             for result in results:
                 if isinstance(result, ReadError):
                     if single:

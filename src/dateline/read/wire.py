@@ -81,6 +81,8 @@ def match_dateline(text: str, offset: int = 0) -> tuple[str, DatelineInfo] | Non
         if not m:
             continue
         groups = m.groupdict()
+        if not groups["place"][0].isupper():
+            continue
         if style == "bare" and not _plausible_bare_place(groups["place"]):
             continue
         agency_token = (groups.get("agency") or "").strip()
@@ -88,7 +90,7 @@ def match_dateline(text: str, offset: int = 0) -> tuple[str, DatelineInfo] | Non
             continue
 
         def ev(name: str, m: re.Match[str] = m) -> Evidence | None:
-            if m.group(name) is None:
+            if m.groupdict().get(name) is None:
                 return None
             return Evidence(text=m.group(name), span=(offset + m.start(name), offset + m.end(name)))
 
