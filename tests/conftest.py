@@ -21,3 +21,39 @@ def nlp() -> Language:
 @pytest.fixture(scope="session")
 def samples_dir() -> Path:
     return SAMPLES
+
+
+@pytest.fixture(scope="session")
+def sample_records(nlp: Language) -> list[dict]:
+    """Every analyzable sample, analyzed once for the whole session."""
+    from dateline.analyze import analyze_articles
+    from dateline.read import iter_articles
+
+    out = []
+    for result in analyze_articles(iter_articles([str(SAMPLES)]), nlp=nlp):
+        if not isinstance(result, Exception):
+            out.append(result.to_json_dict())
+    return out
+
+
+@pytest.fixture
+def run_cli(capsys: pytest.CaptureFixture[str]):
+    """Run the ``dateline`` command in-process: (exit code, stdout, stderr)."""
+    import sys
+
+    from dateline.cli import main
+
+    def run(*args: str) -> tuple[int, str, str]:
+        old = sys.argv
+        sys.argv = ["dateline", *args]
+        try:
+            main()
+            code = 0
+        except SystemExit as exc:
+            code = int(exc.code or 0)
+        finally:
+            sys.argv = old
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run

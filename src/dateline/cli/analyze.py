@@ -81,8 +81,9 @@ def analyze_cmd(
     out: TextIO = open(output, "w", encoding="utf-8") if output else sys.stdout  # noqa: SIM115
     skipped = done = 0
     total = None if any(f[1] is None or format_of(f[1]) != "text" for f in files) else len(files)
+    show_bar = sys.stderr.isatty() and not (single or report)
     try:
-        with Reporter(total, mode="bar" if sys.stderr.isatty() and not (single or report) else "off") as bar:
+        with Reporter(total, mode="bar" if show_bar else "off") as bar:
             for result in results:
                 if isinstance(result, ReadError):
                     if single:

@@ -90,9 +90,11 @@ def read_text(
 ) -> Iterator[Article | ReadError]:
     """Articles from text already in memory."""
     source = source or Source()
+    if not text.strip():
+        yield ReadError("empty", "empty document: no text to analyze", source.path)
+        return
     fmt = fmt or sniff(text)
-    source = source.model_copy(update={"format": fmt if fmt != "text" else "text"})
-    yield from READERS[fmt](text, source)
+    yield from READERS[fmt](text, source.model_copy(update={"format": fmt}))
 
 
 def read_bytes(

@@ -1,0 +1,127 @@
+"""Readers: text, JSON, JSONL and HTML become Articles whose text is what offsets point into."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from dateline.read import Article, ReadError, iter_articles, read_bytes, sniff
+
+STORY = (
+    "Port strike enters second week\n\n"
+    "BUCHAREST, March 11 (Reuters) - Dockers at the port stayed out on Monday, "
+    'union leader Vlad Ionescu said. "We are not going back," he told reporters.'
+)
+
+
+def one(items) -> Article | ReadError:
+    items = list(items)
+    assert len(items) == 1
+    return items[0]
+
+
+def test_plain_text_is_kept_exactly(tmp_path: Path):
+    path = tmp_path / "story.txt"
+    path.write_bytes(STORY.encode("utf-8"))
+    article = one(iter_articles([str(path)]))
+    assert isinstance(article, Article)
+    assert article.text == STORY
+    assert article.headline.text == "Port strike enters second week"
+    assert article.dateline.agency.text == "Reuters"
+    assert article.source.outlet == "Reuters"
+    assert article.source.path == str(path)
+
+
+def test_utf8_bom_and_utf16_are_decoded():
+    assert one(read_bytes(b"\xef\xbb\xbf" + STORY.encode())).text == STORY
+    assert one(read_bytes(STORY.encode("utf-16"))).text == STORY
+
+
+def test_json_object_fields_and_metadata(tmp_path: Path):
+    obj = {
+        "title": "Port strike enters second week",
+        "text": STORY.split("\n\n", 1)[1],
+        "url": "https://example.org/strike",
+        "published": "2024-03-11T09:00:00Z",
+        "outlet": "Wire Daily",
+        "byline": "A. Reporter",
+    }
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps(obj), encoding="utf-8")
+    article = one(iter_articles([str(path)]))
+    assert article.text == obj["text"]
+    assert article.headline.text == obj["title"] and article.headline.span is None
+    assert article.published == "2024-03-11"
+    assert article.source.url == obj["url"] and article.source.outlet == "Wire Daily"
+    assert article.metadata == {"byline": "A. Reporter"}
+    assert article.dateline.place.text == "BUCHAREST"
+
+
+def test_jsonl_bad_line_is_a_skip_with_line_number(tmp_path: Path):
+    path = tmp_path / "feed.jsonl"
+    good = json.dumps({"text": STORY, "published": "2024-03-11"})
+    path.write_text(f"{good}\n{{not json\n\n{json.dumps({'title': 'no text'})}\n{good}\n")
+    items = list(iter_articles([str(path)]))
+    assert [type(i).__name__ for i in items] == ["Article", "ReadError", "ReadError", "Article"]
+    assert items[1].path.endswith("feed.jsonl:2") and items[1].code == "json"
+    assert items[2].path.endswith("feed.jsonl:4") and items[2].code == "empty"
+    assert items[3].source.line == 5
+
+
+HTML = """<!doctype html><html><head><title>Strike | Wire Daily</title>
+<meta property="og:site_name" content="Wire Daily">
+<meta property="article:published_time" content="2024-03-12T08:30:00Z"></head>
+<body><nav><a href="/">Home</a> <a href="/world">World</a></nav>
+<article><h1>Port strike enters second week</h1>
+<p>BUCHAREST — Dockers at the country's largest port stayed away from work on Monday,
+extending a walkout that has left dozens of ships waiting at anchor.</p>
+<p>"We are not going back until the contract is signed," union leader Vlad Ionescu told
+reporters outside the port gates, adding that talks could resume on Wednesday.</p>
+<p>The transport ministry said it had asked a mediator to meet both sides this week.</p>
+</article><footer>Copyright Wire Daily. All rights reserved.</footer></body></html>"""
+
+
+def test_html_main_text_title_date_site(tmp_path: Path):
+    path = tmp_path / "page.html"
+    path.write_text(HTML, encoding="utf-8")
+    article = one(iter_articles([str(path)]))
+    assert isinstance(article, Article), article
+    assert "Dockers at the country's largest port" in article.text
+    assert "Copyright" not in article.text and "Home" not in article.text
+    assert article.headline.text == "Port strike enters second week"
+    assert article.published == "2024-03-12"
+    assert article.source.outlet == "Wire Daily" and article.source.format == "html"
+    assert article.dateline.place.text == "BUCHAREST"
+    s, e = article.dateline.span
+    assert article.text[s:e] == article.dateline.text
+
+
+def test_html_without_an_article_is_refused():
+    page = b"<html><body><nav><a href='/'>Home</a></nav><footer>(c) 2024</footer></body></html>"
+    err = one(read_bytes(page, fmt="html"))
+    assert isinstance(err, ReadError) and err.code == "no_article"
+
+
+def test_malformed_html_still_yields_text():
+    page = (
+        "<html><body><article><p>" + "Unclosed tags keep going. " * 10 + "<div><p>More"
+    ).encode()
+    article = one(read_bytes(page, fmt="html"))
+    assert isinstance(article, Article) and "Unclosed tags keep going." in article.text
+
+
+def test_sniffing_formats():
+    assert sniff('{"text": "x"}') == "json"
+    assert sniff('{"text": "x"}\n{"text": "y"}\n') == "jsonl"
+    assert sniff("<!DOCTYPE html><html>") == "html"
+    assert sniff("MOSCOW (AP) — Text.") == "text"
+
+
+def test_directory_is_walked_recursively_in_name_order(tmp_path: Path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "b.txt").write_text(STORY)
+    (tmp_path / "sub" / "a.txt").write_text(STORY + " More.")
+    (tmp_path / "notes.md").write_text("# not an article")
+    (tmp_path / ".hidden.txt").write_text(STORY)
+    items = list(iter_articles([str(tmp_path)]))
+    assert [Path(i.source.path).name for i in items] == ["b.txt", "a.txt"]
