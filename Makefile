@@ -13,7 +13,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/dateline demo samples
+	$(BIN)/dateline analyze samples --report
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
