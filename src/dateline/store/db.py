@@ -1,0 +1,236 @@
+"""The DuckDB database: opening it, and the one writer's atomic, idempotent inserts.
+
+Crash safety rests on DuckDB transactions: every row of an article is written in the
+same transaction as its ``articles`` row, so after a crash (even ``kill -9``) DuckDB's
+write-ahead log replays whole committed transactions only. Idempotency rests on the
+article id, a hash of the text: the ids already stored are skipped before any parsing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from dateline.store.schema import (
+    ARTICLE_TABLES,
+    STORE_VERSION,
+    TABLES,
+    Row,
+    columns,
+    ddl,
+)
+
+DEFAULT_DB = "dateline.duckdb"
+
+
+class StoreError(Exception):
+    """The database cannot be used; the message is one line for the user."""
+
+
+@dataclass
+class ErrorRow:
+    """A document that was skipped, and why."""
+
+    path: str | None
+    line: int | None
+    code: str
+    reason: str
+    article_id: str | None = None
+
+    @property
+    def key(self) -> str:
+        return f"{self.path or '<stdin>'}:{self.line or 0}:{self.code}:{self.article_id or ''}"
+
+
+_WHERE_LINE = re.compile(r"^(.*):(\d+)$")
+
+
+def split_where(where: str | None, line: int | None = None) -> tuple[str | None, int | None]:
+    """Readers name an item inside a file as ``path:N``; store path and line apart."""
+    if where and line is None:
+        m = _WHERE_LINE.match(where)
+        if m and not os.path.exists(where):
+            return m.group(1), int(m.group(2))
+    return where, line
+
+
+def connect(
+    path: str | Path, *, read_only: bool = False, sandbox: bool = False
+) -> duckdb.DuckDBPyConnection:
+    """Open the database; a missing file for reading, or a lock, is one clear line."""
+    path = str(path)
+    if read_only and not os.path.exists(path):
+        raise StoreError(f"no database at {path} (make one with: dateline ingest PATH --db {path})")
+    config: dict[str, Any] = {}
+    if sandbox:
+        config["enable_external_access"] = False
+    try:
+        con = duckdb.connect(path, read_only=read_only, config=config)
+    except duckdb.IOException as exc:
+        msg = str(exc).splitlines()[0]
+        if "lock" in msg.lower():
+            raise StoreError(f"{path} is in use by another dateline process") from None
+        raise StoreError(f"cannot open {path}: {msg}") from None
+    except duckdb.Error as exc:
+        raise StoreError(f"cannot open {path}: {str(exc).splitlines()[0]}") from None
+    if read_only:
+        check_version(con, path)
+    return con
+
+
+def check_version(con: duckdb.DuckDBPyConnection, path: str) -> None:
+    try:
+        row = con.execute("SELECT value FROM meta WHERE key = 'store_version'").fetchone()
+    except duckdb.CatalogException:
+        raise StoreError(f"{path} is not a dateline database") from None
+    if row is None or row[0] != STORE_VERSION:
+        found = row[0] if row else "none"
+        raise StoreError(
+            f"{path} has store version {found}, this dateline writes {STORE_VERSION};"
+            " ingest into a new database file"
+        )
+
+
+class Store:
+    """The single writer. Use as a context manager; every ``write`` is one transaction."""
+
+    def __init__(self, path: str | Path = DEFAULT_DB) -> None:
+        self.path = str(path)
+        self.con = connect(self.path)
+        # The writer inserts small batches; leave the cores to the parsing workers.
+        self.con.execute("SET threads = 1")
+        self.con.execute("BEGIN")
+        for stmt in ddl():
+            self.con.execute(stmt)
+        self.con.execute(
+            "INSERT INTO meta VALUES ('store_version', ?) ON CONFLICT DO NOTHING", [STORE_VERSION]
+        )
+        self.con.execute("COMMIT")
+        check_version(self.con, self.path)
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.con.close()
+
+    def known_ids(self) -> set[str]:
+        """Articles already stored, and articles already refused for good (e.g. language)."""
+        rows = self.con.execute(
+            "SELECT id FROM articles UNION SELECT article_id FROM errors"
+            " WHERE article_id IS NOT NULL"
+        ).fetchall()
+        return {r[0] for r in rows}
+
+    def count(self, table: str) -> int:
+        if table not in TABLES:
+            raise ValueError(table)
+        return int(self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0])  # type: ignore[index]
+
+    def _insert(self, table: str, rows: Sequence[Row]) -> None:
+        """Column-wise insert: one statement per table, far cheaper than executemany."""
+        if not rows:
+            return
+        cols = columns(table)
+        names = ", ".join(f'"{c}"' for c in cols)
+        values = ", ".join(f"unnest(${i + 1})" for i in range(len(cols)))
+        data = [list(col) for col in zip(*rows, strict=True)]
+        self.con.execute(f"INSERT INTO {table} ({names}) SELECT {values}", data)
+
+    def write(
+        self, articles: Iterable[dict[str, list[Row]]], errors: Iterable[ErrorRow] = ()
+    ) -> int:
+        """Store whole articles (and skips) in one transaction; returns articles written."""
+        batch: dict[str, list[Row]] = {t: [] for t in ARTICLE_TABLES}
+        n = 0
+        for rows in articles:
+            n += 1
+            for table in ARTICLE_TABLES:
+                batch[table].extend(rows.get(table, ()))
+        errs = list(errors)
+        self.con.execute("BEGIN")
+        try:
+            for table in ARTICLE_TABLES:
+                self._insert(table, batch[table])
+            for err in errs:
+                self.con.execute(
+                    "INSERT INTO errors (key, article_id, path, line, code, reason)"
+                    " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET"
+                    " reason = excluded.reason, \"at\" = now()",
+                    [err.key, err.article_id, err.path, err.line, err.code, err.reason],
+                )
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        return n
+
+    def needs_linking(self) -> bool:
+        row = self.con.execute("SELECT value FROM meta WHERE key = 'linked_articles'").fetchone()
+        return row is None or int(row[0]) != self.count("articles")
+
+    def link(self) -> int:
+        """Recompute corpus entities from every stored article, in one transaction."""
+        from dateline.corpus.entities import link_entities
+        from dateline.record import Entity
+
+        pairs: list[tuple[str, Entity]] = []
+        cur = self.con.execute("SELECT id, record->'entities' FROM articles ORDER BY id")
+        while chunk := cur.fetchmany(1000):
+            for aid, ents in chunk:
+                for e in json.loads(ents) if ents else []:
+                    pairs.append((aid, Entity.model_validate(e)))
+        mentions = {(aid, e.id): len(e.mentions) for aid, e in pairs}
+        linked = link_entities(pairs)
+        ent_rows: list[Row] = []
+        member_rows: list[Row] = []
+        for ce in linked:
+            members = list(dict.fromkeys(ce.members))
+            ent_rows.append(
+                (
+                    ce.id,
+                    ce.name,
+                    ce.type,
+                    json.dumps(ce.aliases, ensure_ascii=False),
+                    json.dumps(
+                        [r.model_dump(mode="json") for r in ce.roles], ensure_ascii=False
+                    ),
+                    len({aid for aid, _ in members}),
+                    sum(mentions.get(m, 0) for m in members),
+                    json.dumps(ce.evidence, ensure_ascii=False),
+                )
+            )
+            member_rows.extend((ce.id, aid, eid) for aid, eid in members)
+        n_articles = self.count("articles")
+        self.con.execute("BEGIN")
+        try:
+            self.con.execute("DELETE FROM corpus_members")
+            self.con.execute("DELETE FROM corpus_entities")
+            self._insert("corpus_entities", ent_rows)
+            self._insert("corpus_members", member_rows)
+            self.con.execute(
+                "INSERT INTO meta VALUES ('linked_articles', ?)"
+                " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                [str(n_articles)],
+            )
+            self.con.execute(
+                "INSERT INTO meta VALUES ('linked_at', ?)"
+                " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                [dt.datetime.now(dt.UTC).isoformat(timespec="seconds")],
+            )
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        return len(linked)

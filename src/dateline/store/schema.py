@@ -1,0 +1,252 @@
+"""The store's tables, and how one record becomes rows of them.
+
+The whole JSON record is kept (``articles.record``) so nothing is lost when the record
+grows; the other tables are normalised views of it for SQL. Row builders read the
+record as a JSON dict with ``.get`` so that fields added to the record later do not
+break ingest. Documented in docs/store.md.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+STORE_VERSION = "1"
+"""Bumped when a table changes shape; an older database is refused with a clear line."""
+
+TABLES: dict[str, list[tuple[str, str]]] = {
+    "articles": [
+        ("id", "VARCHAR PRIMARY KEY"),
+        ("path", "VARCHAR"),
+        ("line", "INTEGER"),
+        ("url", "VARCHAR"),
+        ("outlet", "VARCHAR"),
+        ("format", "VARCHAR"),
+        ("headline", "VARCHAR"),
+        ("dek", "VARCHAR"),
+        ("published", "DATE"),
+        ("published_origin", "VARCHAR"),
+        ("dateline", "VARCHAR"),
+        ("dateline_place", "VARCHAR"),
+        ("dateline_date", "VARCHAR"),
+        ("dateline_agency", "VARCHAR"),
+        ("language", "VARCHAR"),
+        ("text", "VARCHAR"),
+        ("n_entities", "INTEGER"),
+        ("n_mentions", "INTEGER"),
+        ("n_quotes", "INTEGER"),
+        ("n_timexes", "INTEGER"),
+        ("schema_version", "VARCHAR"),
+        ("record", "JSON"),
+        ("ingested_at", "TIMESTAMP DEFAULT current_timestamp"),
+    ],
+    "entities": [
+        ("article_id", "VARCHAR"),
+        ("entity_id", "VARCHAR"),
+        ("name", "VARCHAR"),
+        ("type", "VARCHAR"),
+        ("aliases", "JSON"),
+        ("roles", "JSON"),
+        ("n_mentions", "INTEGER"),
+    ],
+    "mentions": [
+        ("article_id", "VARCHAR"),
+        ("entity_id", "VARCHAR"),
+        ("text", "VARCHAR"),
+        ("start", "INTEGER"),
+        ("end", "INTEGER"),
+        ("kind", "VARCHAR"),
+    ],
+    "quotes": [
+        ("article_id", "VARCHAR"),
+        ("quote_id", "VARCHAR"),
+        ("kind", "VARCHAR"),
+        ("type", "VARCHAR"),
+        ("speaker_text", "VARCHAR"),
+        ("speaker_entity", "VARCHAR"),
+        ("speaker_start", "INTEGER"),
+        ("speaker_end", "INTEGER"),
+        ("cue_text", "VARCHAR"),
+        ("cue_start", "INTEGER"),
+        ("cue_end", "INTEGER"),
+        ("content_text", "VARCHAR"),
+        ("content_spans", "JSON"),
+        ("channel_text", "VARCHAR"),
+        ("channel_start", "INTEGER"),
+        ("channel_end", "INTEGER"),
+        ("date_value", "VARCHAR"),
+        ("date_timex", "VARCHAR"),
+    ],
+    "timexes": [
+        ("article_id", "VARCHAR"),
+        ("timex_id", "VARCHAR"),
+        ("text", "VARCHAR"),
+        ("start", "INTEGER"),
+        ("end", "INTEGER"),
+        ("type", "VARCHAR"),
+        ("value", "VARCHAR"),
+        ("anchor", "VARCHAR"),
+    ],
+    "corpus_entities": [
+        ("id", "VARCHAR PRIMARY KEY"),
+        ("name", "VARCHAR"),
+        ("type", "VARCHAR"),
+        ("aliases", "JSON"),
+        ("roles", "JSON"),
+        ("n_articles", "INTEGER"),
+        ("n_mentions", "INTEGER"),
+        ("evidence", "JSON"),
+    ],
+    "corpus_members": [
+        ("corpus_entity_id", "VARCHAR"),
+        ("article_id", "VARCHAR"),
+        ("entity_id", "VARCHAR"),
+    ],
+    "errors": [
+        ("key", "VARCHAR PRIMARY KEY"),
+        ("article_id", "VARCHAR"),
+        ("path", "VARCHAR"),
+        ("line", "INTEGER"),
+        ("code", "VARCHAR"),
+        ("reason", "VARCHAR"),
+        ("at", "TIMESTAMP DEFAULT current_timestamp"),
+    ],
+    "meta": [
+        ("key", "VARCHAR PRIMARY KEY"),
+        ("value", "VARCHAR"),
+    ],
+}
+"""Table -> (column, type). Only the keyed tables carry an index: child rows of an
+article are written in the article's own transaction, so they cannot be duplicated."""
+
+ARTICLE_TABLES = ("articles", "entities", "mentions", "quotes", "timexes")
+"""Tables whose rows belong to one article and are committed with it."""
+
+def ddl() -> list[str]:
+    out = []
+    for table, cols in TABLES.items():
+        body = ", ".join(f'"{name}" {type_}' for name, type_ in cols)
+        out.append(f"CREATE TABLE IF NOT EXISTS {table} ({body})")
+    return out
+
+
+def columns(table: str, *, with_defaults: bool = False) -> list[str]:
+    """Columns the writer fills (defaults such as ``ingested_at`` are left to DuckDB)."""
+    return [c for c, t in TABLES[table] if with_defaults or "DEFAULT" not in t]
+
+
+Row = tuple[Any, ...]
+
+
+def _ev(obj: Any) -> tuple[str | None, int | None, int | None]:
+    """(text, start, end) of an Evidence-like dict, all None when absent."""
+    if not isinstance(obj, dict):
+        return None, None, None
+    span = obj.get("span") or (None, None)
+    return obj.get("text"), span[0], span[1]
+
+
+def _js(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def record_rows(rec: dict[str, Any]) -> dict[str, list[Row]]:
+    """All rows of one record, by table, in the column order of :data:`TABLES`."""
+    aid = rec["id"]
+    src = rec.get("source") or {}
+    dl = rec.get("dateline") or {}
+    pub = rec.get("published") or {}
+    published = pub.get("date")
+    entities = rec.get("entities") or []
+    quotes = rec.get("quotes") or []
+    timexes = rec.get("timexes") or []
+    n_mentions = sum(len(e.get("mentions") or []) for e in entities)
+    article: Row = (
+        aid,
+        src.get("path"),
+        src.get("line"),
+        src.get("url"),
+        src.get("outlet"),
+        src.get("format"),
+        _ev(rec.get("headline"))[0],
+        _ev(rec.get("dek"))[0],
+        published if published and ISO_DATE.match(published) else None,
+        pub.get("origin"),
+        dl.get("text"),
+        _ev(dl.get("place"))[0],
+        dl.get("date"),
+        _ev(dl.get("agency"))[0],
+        rec.get("language"),
+        rec.get("text"),
+        len(entities),
+        n_mentions,
+        len(quotes),
+        len(timexes),
+        rec.get("schema"),
+        _js(rec),
+    )
+    ent_rows: list[Row] = []
+    mention_rows: list[Row] = []
+    for e in entities:
+        mentions = e.get("mentions") or []
+        ent_rows.append(
+            (
+                aid,
+                e.get("id"),
+                e.get("name"),
+                e.get("type"),
+                _js(e.get("aliases") or []),
+                _js(e.get("roles") or []),
+                len(mentions),
+            )
+        )
+        for m in mentions:
+            text, start, end = _ev(m)
+            mention_rows.append((aid, e.get("id"), text, start, end, m.get("kind")))
+    quote_rows: list[Row] = []
+    for q in quotes:
+        speaker = q.get("speaker") or {}
+        content = q.get("content") or {}
+        date = q.get("date") or {}
+        stext, sstart, send = _ev(speaker)
+        ctext, cstart, cend = _ev(q.get("cue"))
+        htext, hstart, hend = _ev(q.get("channel"))
+        quote_rows.append(
+            (
+                aid,
+                q.get("id"),
+                q.get("kind"),
+                q.get("type"),
+                stext,
+                speaker.get("entity"),
+                sstart,
+                send,
+                ctext,
+                cstart,
+                cend,
+                content.get("text"),
+                _js(content.get("spans") or []),
+                htext,
+                hstart,
+                hend,
+                date.get("value"),
+                date.get("timex"),
+            )
+        )
+    timex_rows: list[Row] = []
+    for t in timexes:
+        text, start, end = _ev(t)
+        timex_rows.append(
+            (aid, t.get("id"), text, start, end, t.get("type"), t.get("value"), t.get("anchor"))
+        )
+    return {
+        "articles": [article],
+        "entities": ent_rows,
+        "mentions": mention_rows,
+        "quotes": quote_rows,
+        "timexes": timex_rows,
+    }
