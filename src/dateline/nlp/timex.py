@@ -1,28 +1,131 @@
 """Temporal expressions: span, TIMEX3 type and value resolved against the reference date.
 
-Baseline: spaCy's DATE and TIME entities, typed but not yet resolved.
+The recogniser (timex_rules, patterns in data/timex_patterns.tsv) proposes spans; a few
+checks against the parse drop false friends ("2000 workers", "$5 a year"); the normaliser
+(timex_normalise) resolves each in text order, so anaphoric expressions ("two days
+later") read the latest day-precise date before them. The governing verb's tense decides
+which way "Monday" or "January" points.
 """
 
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc
+import datetime as dt
 
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from dateline.nlp.timex_normalise import Context, normalise
+from dateline.nlp.timex_rules import Candidate, candidates
 from dateline.record import Timex
+
+YEAR_CUES = frozenset(
+    "in since of by until till from before after during through to between and early late "
+    "mid fiscal year end beginning start around about circa than".split()
+)
+"""Words before a bare four-digit number that make it a year ("in 2019", "since 1998")."""
+
+A_DURATION_CUES = frozenset(
+    "for in within over than after about nearly almost only just lasted lasting last "
+    "spent spend took take takes taking more less least another extra".split()
+)
+"""Words before "a day"/"a year" that make it a duration rather than "$5 a year"."""
+
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "ll"})
+
+
+def tense_of(span: Span) -> str | None:
+    """Past or future from the verb that governs the expression; None when unclear."""
+    tok: Token = span.root
+    for _ in range(6):
+        if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+            break
+        tok = tok.head
+    if tok.pos_ not in ("VERB", "AUX"):
+        return None
+    auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    lemmas = {a.lower_ for a in auxes} | {a.lemma_.lower() for a in auxes}
+    if lemmas & FUTURE_AUX:
+        return "future"
+    if any(a.lower_ == "going" for a in auxes) or (
+        tok.tag_ == "VB" and any(c.lower_ == "to" for c in tok.children)
+    ):
+        return "future"
+    if tok.tag_ == "VBD" or (tok.tag_ == "VBN" and lemmas & {"have", "had", "has", "was"}):
+        return "past"
+    if any(a.tag_ == "VBD" for a in auxes):
+        return "past"
+    if tok.tag_ == "VBG" and lemmas & {"be", "is", "are"}:
+        return "future"
+    return None
+
+
+def _keep(c: Candidate, span: Span, doc: Doc) -> bool:
+    """Checks the patterns cannot make alone: bare years, and "a year" after a price."""
+    prev = doc[span.start - 1] if span.start > 0 else None
+    prev_word = prev.lower_ if prev is not None else ""
+    if c.rule.name == "year":
+        nxt = doc[span.end] if span.end < len(doc) else None
+        if nxt is not None and nxt.pos_ in ("NOUN", "NUM") and nxt.lower_ not in ("and", "or"):
+            return False
+        if prev is not None and (prev.like_num or prev.text in "$£€#"):
+            return False
+        return span.root.ent_type_ == "DATE" or prev_word in YEAR_CUES
+    if c.rule.name in ("duration", "set_times"):
+        g = c.groups
+        num = (g.get("num") or "").lower()
+        if num in ("a", "an") and not (g.get("the") or g.get("rel") or g.get("mod")):
+            return prev_word in A_DURATION_CUES
+        if num in ("some", "many") and not (g.get("the") or g.get("rel")):
+            return prev_word in A_DURATION_CUES
+    if c.rule.name == "fixed" and c.rule.value == "PRESENT_REF" and span.text.lower() == "now":
+        # "now" as a discourse marker opening a clause is not a time
+        return not (prev is None or prev.is_punct and prev.text in "\"“")
+    return True
+
+
+def find(doc: Doc, ref: dt.date | None) -> list[Timex]:
+    """Timexes of doc in text order, each resolved in the context of those before it."""
+    out: list[Timex] = []
+    ctx = Context(ref=ref)
+    for c in candidates(doc.text):
+        span = doc.char_span(c.start, c.end, alignment_mode="expand")
+        if span is None or not len(span) or not _keep(c, span, doc):
+            continue
+        c.groups["_text"] = doc.text[c.start : c.end]
+        ctx.tense = tense_of(span)
+        resolved = normalise(c, ctx)
+        if resolved is None:
+            continue
+        tid = f"t{len(out) + 1}"
+        out.append(
+            Timex(
+                id=tid,
+                text=doc.text[c.start : c.end],
+                span=(c.start, c.end),
+                type=resolved.type,  # type: ignore[arg-type]
+                value=resolved.value,
+                anchor=resolved.anchor,
+            )
+        )
+        if resolved.day is not None and resolved.type in ("DATE", "TIME"):
+            ctx.anchor_day = (tid, resolved.day)
+        value = resolved.value or ""
+        if len(value) == 7 and value[4:6] == "-Q":
+            ctx.anchor_quarter = (tid, value)
+    return out
+
+
+def reference_date(doc: Doc) -> dt.date | None:
+    published = doc._.published
+    if published is None:
+        return None
+    try:
+        return dt.date.fromisoformat(published.date)
+    except (AttributeError, ValueError):
+        return None
 
 
 @Language.component("dateline_timexes")
 def find_timexes(doc: Doc) -> Doc:
-    out: list[Timex] = []
-    for ent in doc.ents:
-        if ent.label_ in ("DATE", "TIME"):
-            out.append(
-                Timex(
-                    id=f"t{len(out) + 1}",
-                    text=ent.text,
-                    span=(ent.start_char, ent.end_char),
-                    type=ent.label_,
-                )
-            )
-    doc._.timexes = out
+    doc._.timexes = find(doc, reference_date(doc))
     return doc

@@ -1,0 +1,574 @@
+"""TIMEX3 values for recognised expressions, resolved against the reference date or an anchor.
+
+Each rule of timex_patterns.tsv has a normaliser here, keyed by the rule name. Deictic
+expressions ("yesterday", "last week", "Monday") read the reference date; anaphoric ones
+("two days later", "the next day") read the latest day-precision date before them.
+Without a reference date, values keep the unknown parts as ``X`` (``XXXX-01-02``) or stay
+unresolved (None), as TIMEX3 allows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from dateline.nlp.timex_rules import Candidate, words
+
+Tense = str | None  # "past", "future" or None (unknown)
+
+
+@dataclass
+class Context:
+    """What a normaliser may read: reference date, tense of the clause, latest anchors."""
+
+    ref: dt.date | None
+    tense: Tense = None
+    anchor_day: tuple[str, dt.date] | None = None
+    anchor_quarter: tuple[str, str] | None = None
+    notes: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Resolved:
+    type: str
+    value: str | None
+    anchor: str | None = None
+    day: dt.date | None = None
+    """The calendar day the value denotes, if it is day-precise: later anchors read it."""
+
+
+UNIT_LETTER = {
+    "second": "S", "minute": "M", "hour": "H", "day": "D", "week": "W", "month": "M",
+    "quarter": "Q", "year": "Y", "decade": "DE", "century": "CE",
+}
+TIME_UNITS = {"second", "minute", "hour"}
+
+
+def unit_of(word: str) -> str:
+    w = word.lower().rstrip("s")
+    return "century" if w.startswith("centur") else w
+
+
+def number(text: str) -> float | None:
+    """A count from digits or English number words; None when vague ("a few", "several")."""
+    t = re.sub(r"\s+", " ", text.lower().strip()).replace(",", "")
+    nums = words()["number"]
+    if t in nums:
+        v = nums[t]
+        return None if v == "X" else float(v)
+    m = re.fullmatch(r"(\d+)(?: (\d)/(\d)| ?1/2)?", t)
+    if m:
+        base = float(m.group(1))
+        if m.group(2):
+            base += int(m.group(2)) / int(m.group(3))
+        elif "1/2" in t:
+            base += 0.5
+        return base
+    try:
+        return float(t)
+    except ValueError:
+        pass
+    parts = re.split(r"[- ]", t)
+    if len(parts) == 2 and all(p in nums and nums[p] != "X" for p in parts):
+        return float(nums[parts[0]]) + float(nums[parts[1]])
+    return None
+
+
+def month_of(text: str) -> int:
+    return int(words()["month"][text.lower().rstrip(".")])
+
+
+def weekday_of(text: str) -> int:
+    return int(words()["weekday"][text.lower().rstrip(".")])
+
+
+def add_months(d: dt.date, n: int) -> dt.date:
+    y, m = divmod(d.month - 1 + n, 12)
+    year, month = d.year + y, m + 1
+    for day in (d.day, 30, 29, 28):
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            continue
+    return dt.date(year, month, 28)
+
+
+def shift(d: dt.date, n: float, unit: str) -> dt.date:
+    if unit == "day":
+        return d + dt.timedelta(days=n)
+    if unit == "week":
+        return d + dt.timedelta(weeks=n)
+    if unit == "month":
+        return add_months(d, int(n))
+    if unit == "quarter":
+        return add_months(d, int(3 * n))
+    if unit == "year":
+        return add_months(d, int(12 * n))
+    if unit == "decade":
+        return add_months(d, int(120 * n))
+    return d
+
+
+def week(d: dt.date) -> str:
+    iso = d.isocalendar()
+    return f"{iso[0]}-W{iso[1]:02d}"
+
+
+def quarter(d: dt.date) -> str:
+    return f"{d.year}-Q{(d.month - 1) // 3 + 1}"
+
+
+def at_granularity(d: dt.date, unit: str) -> str:
+    if unit in ("day", "hour", "minute", "second"):
+        return d.isoformat()
+    if unit == "week":
+        return week(d)
+    if unit == "month":
+        return f"{d.year}-{d.month:02d}"
+    if unit == "quarter":
+        return quarter(d)
+    if unit == "decade":
+        return str(d.year)[:3]
+    if unit == "century":
+        return str(d.year)[:2]
+    return str(d.year)
+
+
+def year_of(text: str | None) -> int | None:
+    if not text:
+        return None
+    y = int(text)
+    return y + (1900 if y >= 50 else 2000) if y < 100 else y
+
+
+def pick_year(month: int, day: int | None, ctx: Context) -> int | None:
+    """The year of a year-less month (and day): by tense, else the nearest to the reference."""
+    if ctx.ref is None:
+        return None
+    ref = ctx.ref
+    here = (month, day or 1) if day else (month, 1)
+    now = (ref.month, ref.day) if day else (ref.month, 1)
+    if ctx.tense == "future":
+        return ref.year if here >= now else ref.year + 1
+    if ctx.tense == "past":
+        return ref.year if here <= now else ref.year - 1
+    diff = month - ref.month
+    if diff > 6:
+        return ref.year - 1
+    if diff < -6:
+        return ref.year + 1
+    return ref.year
+
+
+def _day_value(year: int | None, month: int, day: int) -> tuple[str, dt.date | None]:
+    if year is None:
+        return f"XXXX-{month:02d}-{day:02d}", None
+    try:
+        d = dt.date(year, month, day)
+    except ValueError:
+        return f"{year}-{month:02d}-{day:02d}", None
+    return d.isoformat(), d
+
+
+def n_date(c: Candidate, ctx: Context) -> Resolved | None:
+    g = c.groups
+    month = int(g["month"]) if g["month"].isdigit() else month_of(g["month"])
+    day = int(re.sub(r"\D", "", g["day"]))
+    if not 1 <= day <= 31:
+        return None
+    year = year_of(g.get("year"))
+    anchor = None
+    if year is None:
+        year = pick_year(month, day, ctx)
+        anchor = "published" if year is not None else None
+    value, d = _day_value(year, month, day)
+    return Resolved("DATE", value, anchor, d)
+
+
+def n_month(c: Candidate, ctx: Context) -> Resolved | None:
+    g = c.groups
+    month = month_of(g["month"])
+    year = year_of(g.get("year"))
+    anchor = None
+    if year is None:
+        rel = (g.get("rel") or "").lower().split()
+        if ctx.ref is None:
+            return Resolved("DATE", f"XXXX-{month:02d}")
+        anchor = "published"
+        if "year" in c.rule.name:
+            year = ctx.ref.year + {"last": -1, "next": 1}.get(rel[0] if rel else "", 0)
+        elif rel and rel[0] == "last" or rel[-1:] == ["past"]:
+            year = ctx.ref.year if month < ctx.ref.month else ctx.ref.year - 1
+        elif rel and rel[0] == "next" or rel[-1:] == ["coming"]:
+            year = ctx.ref.year if month > ctx.ref.month else ctx.ref.year + 1
+        elif rel and rel[0] == "this":
+            year = ctx.ref.year
+        else:
+            year = pick_year(month, None, ctx)
+    return Resolved("DATE", f"{year}-{month:02d}", anchor)
+
+
+def n_year(c: Candidate, ctx: Context) -> Resolved | None:
+    return Resolved("DATE", str(year_of(c.groups["year"])))
+
+
+def n_decade(c: Candidate, ctx: Context) -> Resolved | None:
+    g = c.groups
+    if g.get("cent"):
+        return Resolved("DATE", g["cent"] + g["dec"])
+    century = "19" if ctx.ref is None or int(g["dec2"]) * 10 > ctx.ref.year % 100 else "20"
+    return Resolved("DATE", century + g["dec2"])
+
+
+def n_century(c: Candidate, ctx: Context) -> Resolved | None:
+    return Resolved("DATE", f"{int(c.groups['ord']) - 1:02d}")
+
+
+ORDINAL_Q = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3,
+             "4th": 4}
+
+
+def n_quarter(c: Candidate, ctx: Context) -> Resolved | None:
+    g = c.groups
+    text = c.rule.name
+    q = ORDINAL_Q.get((g.get("ord") or "").lower())
+    year = year_of(g.get("year"))
+    span = c.groups.get("_text", "").lower()
+    back = 1 if ("last year" in span or "year-ago" in span or "year-earlier" in span) else 0
+    fwd = 1 if "next year" in span else 0
+    if q is not None:
+        if year is None:
+            if ctx.ref is None:
+                return Resolved("DATE", f"XXXX-Q{q}")
+            year = ctx.ref.year if (q - 1) * 3 + 1 <= ctx.ref.month else ctx.ref.year - 1
+            year += fwd - back
+            return Resolved("DATE", f"{year}-Q{q}", "published")
+        return Resolved("DATE", f"{year}-Q{q}")
+    # "the quarter", "the latest quarter", "the year-ago quarter": the quarter in discussion
+    if ctx.anchor_quarter is not None and text != "quarter_rel_this":
+        tid, value = ctx.anchor_quarter
+        y, qq = int(value[:4]), int(value[-1])
+        return Resolved("DATE", f"{y - back}-Q{qq}", tid)
+    if ctx.ref is None:
+        return Resolved("DATE", None)
+    rel = (g.get("rel") or g.get("the") or "").lower()
+    d = ctx.ref
+    if rel in ("this", "current") or (g.get("the") or "").lower() == "this":
+        base = d
+    elif (g.get("the") or "").lower() == "next":
+        base = shift(d, 1, "quarter")
+    else:
+        base = shift(d, -1, "quarter")
+    base = shift(base, -back, "year")
+    return Resolved("DATE", quarter(base), "published")
+
+
+def n_half(c: Candidate, ctx: Context) -> Resolved | None:
+    g = c.groups
+    h = 1 if g["ord"].lower() == "first" else 2
+    year = year_of(g.get("year"))
+    if year is None:
+        if ctx.ref is None:
+            return Resolved("DATE", f"XXXX-H{h}")
+        year = ctx.ref.year + {"last": -1, "next": 1}.get((g.get("this") or "").lower(), 0)
+        return Resolved("DATE", f"{year}-H{h}", "published")
+    return Resolved("DATE", f"{year}-H{h}")
+
+
+def n_season(c: Candidate, ctx: Context) -> Resolved | None:
+    g = c.groups
+    code = words()["season"][g["season"].lower()]
+    year = year_of(g.get("year"))
+    if year is None:
+        if ctx.ref is None:
+            return Resolved("DATE", f"XXXX-{code}")
+        rel = (g.get("rel") or "").lower()
+        year = ctx.ref.year + {"last": -1, "next": 1}.get(rel, 0)
+        return Resolved("DATE", f"{year}-{code}", "published")
+    return Resolved("DATE", f"{year}-{code}")
+
+
+HOLIDAYS = {"christmas eve": (12, 24), "christmas": (12, 25), "christmas day": (12, 25),
+            "new year's eve": (12, 31), "new year's day": (1, 1), "valentine's day": (2, 14),
+            "halloween": (10, 31), "independence day": (7, 4), "boxing day": (12, 26)}
+
+
+def n_holiday(c: Candidate, ctx: Context) -> Resolved | None:
+    key = re.sub(r"\s+", " ", c.groups["holiday"].lower())
+    month, day = HOLIDAYS.get(key, (0, 0))
+    if not month:
+        return None
+    year = pick_year(month, day, ctx)
+    value, d = _day_value(year, month, day)
+    return Resolved("DATE", value, "published" if year else None, d)
+
+
+def _ref_day(ctx: Context, offset: int) -> tuple[str | None, dt.date | None]:
+    if ctx.ref is None:
+        return None, None
+    d = ctx.ref + dt.timedelta(days=offset)
+    return d.isoformat(), d
+
+
+DEICTIC = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+
+
+def n_deictic(c: Candidate, ctx: Context) -> Resolved | None:
+    g = c.groups
+    word = (g.get("deictic") or g.get("rel") or "today").lower()
+    offset = DEICTIC.get(word, 0)
+    pod = (g.get("pod") or "").lower()
+    if word == "last" and pod in ("night", "evening"):
+        offset = -1
+    value, d = _ref_day(ctx, offset)
+    code = words()["partofday"].get(pod) or ("NI" if word == "tonight" else "")
+    if code:
+        return Resolved("TIME", f"{value}T{code}" if value else None, "published", d)
+    return Resolved("DATE", value, "published" if value else None, d)
+
+
+def n_weekday(c: Candidate, ctx: Context) -> Resolved | None:
+    g = c.groups
+    wd = weekday_of(g["wd"])
+    mod = re.sub(r"\s+", " ", (g.get("mod") or "").lower())
+    pod = (g.get("pod") or "").lower()
+    code = words()["partofday"].get(pod, "")
+    type_ = "TIME" if code else "DATE"
+    if ctx.ref is None:
+        return Resolved(type_, f"XXXX-WXX-{wd}")
+    ref = ctx.ref
+    delta = wd - ref.isoweekday()
+    if mod in ("next", "this coming", "the following") or (
+        mod in ("", "early", "late", "this") and ctx.tense == "future"
+    ):
+        days = delta if delta > 0 else delta + 7
+        if mod == "next" and days < 0:
+            days += 7
+    elif mod == "last" or mod == "this past" or mod == "the previous":
+        days = delta if delta < 0 else delta - 7
+    else:
+        days = delta if delta <= 0 else delta - 7
+    d = ref + dt.timedelta(days=days)
+    value = d.isoformat() + (f"T{code}" if code else "")
+    return Resolved(type_, value, "published", d)
+
+
+def n_rel_unit(c: Candidate, ctx: Context) -> Resolved | None:
+    g = c.groups
+    unit = g["unit"].lower()
+    rel = g.get("rel", "this").lower()
+    if ctx.ref is None:
+        return Resolved("DATE", None)
+    step = {"last": -1, "past": -1, "previous": -1, "prior": -1, "next": 1, "coming": 1,
+            "following": 1}.get(rel, 0)
+    if unit == "weekend":
+        if step == 0 and ctx.tense == "past":
+            step = -1
+        d = ctx.ref + dt.timedelta(weeks=step)
+        return Resolved("DATE", week(d) + "-WE", "published")
+    if rel in ("following", "previous", "prior", "same") and ctx.anchor_day is not None:
+        tid, base = ctx.anchor_day
+        return Resolved("DATE", at_granularity(shift(base, step, unit), unit), tid)
+    d = shift(ctx.ref, step, unit)
+    return Resolved("DATE", at_granularity(d, unit), "published")
+
+
+def n_weekend(c: Candidate, ctx: Context) -> Resolved | None:
+    if ctx.ref is None:
+        return Resolved("DATE", "XXXX-WXX-WE")
+    first = c.groups.get("_text", "").split()[0].lower()
+    step = {"last": -1, "next": 1}.get(first, 0)
+    if first == "the" and ctx.tense == "past" and ctx.ref.isoweekday() < 6:
+        step = -1
+    return Resolved("DATE", week(ctx.ref + dt.timedelta(weeks=step)) + "-WE", "published")
+
+
+def n_year_end(c: Candidate, ctx: Context) -> Resolved | None:
+    if ctx.ref is None:
+        return Resolved("DATE", None)
+    return Resolved("DATE", str(ctx.ref.year), "published")
+
+
+def n_ago(c: Candidate, ctx: Context) -> Resolved | None:
+    g = c.groups
+    unit = unit_of(g["unit"])
+    n = number(g["num"])
+    if n is None:
+        return Resolved("DATE", "PAST_REF", "published")
+    if ctx.ref is None:
+        return Resolved("DATE", None)
+    if unit in TIME_UNITS:
+        return Resolved("DATE", ctx.ref.isoformat(), "published", ctx.ref)
+    d = shift(ctx.ref, -n, unit)
+    return Resolved("DATE", at_granularity(d, unit), "published", d if unit == "day" else None)
+
+
+def n_later(c: Candidate, ctx: Context) -> Resolved | None:
+    g = c.groups
+    unit = unit_of(g["unit"])
+    sign = -1 if g["dir"].lower() == "earlier" else 1
+    if ctx.anchor_day is not None:
+        tid, base = ctx.anchor_day
+    elif ctx.ref is not None:
+        tid, base = "published", ctx.ref
+    else:
+        return Resolved("DATE", None)
+    n = number(g["num"])
+    if unit in TIME_UNITS:
+        return Resolved("DATE", base.isoformat(), tid, base)
+    if n is None:
+        # "a few days later": about three units on; the value is the next coarser unit
+        d = shift(base, sign * 3, unit)
+        coarser = {"day": "week", "week": "month", "month": "year"}.get(unit, unit)
+        return Resolved("DATE", at_granularity(d, coarser), tid)
+    d = shift(base, sign * n, unit)
+    return Resolved("DATE", at_granularity(d, unit), tid, d if unit == "day" else None)
+
+
+def n_next_day(c: Candidate, ctx: Context) -> Resolved | None:
+    g = c.groups
+    unit = g["unit"].lower()
+    rel = g["rel"].lower()
+    step = {"next": 1, "following": 1, "after": 1, "previous": -1, "preceding": -1,
+            "before": -1}.get(rel, 0)
+    if ctx.anchor_day is not None:
+        tid, base = ctx.anchor_day
+    elif ctx.ref is not None:
+        tid, base = "published", ctx.ref
+    else:
+        return Resolved("DATE", None)
+    code = words()["partofday"].get(unit, "")
+    if code or unit == "day":
+        d = base + dt.timedelta(days=step)
+        if code:
+            return Resolved("TIME", f"{d.isoformat()}T{code}", tid, d)
+        return Resolved("DATE", d.isoformat(), tid, d)
+    if unit == "night":
+        d = base + dt.timedelta(days=step)
+        return Resolved("TIME", f"{d.isoformat()}TNI", tid, d)
+    return Resolved("DATE", at_granularity(shift(base, step, unit), unit), tid)
+
+
+def n_fixed(c: Candidate, ctx: Context) -> Resolved | None:
+    return Resolved(c.rule.type, c.rule.value, None)
+
+
+def _duration_value(n: float | None, unit: str) -> str:
+    letter = UNIT_LETTER[unit]
+    prefix = "PT" if unit in TIME_UNITS else "P"
+    if n is None:
+        return f"{prefix}X{letter}"
+    if n != int(n):
+        if unit == "year":
+            return f"P{int(n)}Y{int(round((n - int(n)) * 12))}M" if int(n) else f"P{int(n*12)}M"
+        if unit == "hour":
+            return f"PT{int(n)}H{int(round((n - int(n)) * 60))}M"
+        if unit == "minute":
+            return f"PT{int(n)}M{int(round((n - int(n)) * 60))}S"
+        if unit == "day":
+            return f"PT{int(n * 24)}H"
+    return f"{prefix}{int(n)}{letter}"
+
+
+def n_duration(c: Candidate, ctx: Context) -> Resolved | None:
+    g = c.groups
+    unit = unit_of(g["unit"])
+    n = number(g["num"]) if g.get("num") else None
+    if g.get("num2") or (g.get("mod") or "").lower().startswith("the better"):
+        n = None
+    if g.get("and") and n is not None:
+        n += 0.5
+    return Resolved("DURATION", _duration_value(n, unit))
+
+
+def n_duration_vague(c: Candidate, ctx: Context) -> Resolved | None:
+    unit = unit_of(c.groups["unit"])
+    if unit == "age":
+        return Resolved("DURATION", "PXY")
+    return Resolved("DURATION", _duration_value(None, unit))
+
+
+def n_duration_while(c: Candidate, ctx: Context) -> Resolved | None:
+    return Resolved("DURATION", "PXX")
+
+
+def n_set(c: Candidate, ctx: Context) -> Resolved | None:
+    g = c.groups
+    if g.get("setword"):
+        return Resolved("SET", words()["setword"][g["setword"].lower()])
+    unit_text = g["unit"]
+    if unit_text.lower().rstrip(".") in words()["weekday"]:
+        return Resolved("SET", f"XXXX-WXX-{weekday_of(unit_text)}")
+    unit = unit_of(unit_text)
+    num = g.get("num")
+    n = 2.0 if num and num.lower() == "other" else (number(num) if num else 1.0)
+    return Resolved("SET", _duration_value(n, unit))
+
+
+def n_clock(c: Candidate, ctx: Context) -> Resolved | None:
+    g = c.groups
+    if g.get("noon"):
+        hour, minute = (12, 0) if g["noon"].lower() == "noon" else (24, 0)
+    elif g.get("oc"):
+        n = number(g["oc"])
+        if n is None or not 1 <= n <= 12:
+            return None
+        hour, minute = int(n), 0
+    else:
+        hour = int(g.get("h") or g.get("h24") or 0)
+        minute = int(g.get("m") or g.get("m24") or 0)
+        ap = (g.get("ap") or "").lower()
+        if ap.startswith("p") and hour < 12:
+            hour += 12
+        if ap.startswith("a") and hour == 12:
+            hour = 0
+        if ap and not 1 <= int(g.get("h") or 0) <= 12:
+            return None
+    d: dt.date | None = None
+    anchor: str | None = None
+    if g.get("wd"):
+        sub = Candidate(c.rule, c.start, c.end, {"wd": g["wd"]})
+        r = n_weekday(sub, ctx)
+        d, anchor = (r.day, r.anchor) if r else (None, None)
+    elif g.get("deictic"):
+        _, d = _ref_day(ctx, DEICTIC[g["deictic"].lower()])
+        anchor = "published"
+    elif g.get("month"):
+        sub = Candidate(c.rule, c.start, c.end, {"month": g["month"], "day": g["day"]})
+        r = n_date(sub, ctx)
+        d, anchor = (r.day, r.anchor) if r else (None, None)
+    elif ctx.anchor_day is not None:
+        anchor, d = ctx.anchor_day
+    elif ctx.ref is not None:
+        anchor, d = "published", ctx.ref
+    day = d.isoformat() if d else "XXXX-XX-XX"
+    return Resolved("TIME", f"{day}T{hour:02d}:{minute:02d}", anchor, d)
+
+
+NORMALISERS: dict[str, Callable[[Candidate, Context], Resolved | None]] = {
+    "date_mdy": n_date, "date_dmy": n_date, "date_iso": n_date, "date_slash": n_date,
+    "month_year": n_month, "month": n_month, "month_rel": n_month, "month_rel_year": n_month,
+    "year": n_year, "year_mod": n_year, "year_fiscal": n_year,
+    "decade": n_decade, "century": n_century,
+    "quarter_ord": n_quarter, "quarter_year": n_quarter, "quarter_rel": n_quarter,
+    "quarter_period": n_quarter, "half": n_half,
+    "season": n_season, "season_year": n_season, "season_bare": n_season,
+    "holiday": n_holiday,
+    "deictic": n_deictic, "deictic_pod": n_deictic, "deictic_tonight": n_deictic,
+    "weekday": n_weekday, "pod_weekday": n_weekday,
+    "rel_unit": n_rel_unit, "rel_earlier_in": n_rel_unit, "weekend": n_weekend,
+    "year_end": n_year_end,
+    "ago": n_ago, "later": n_later, "next_day": n_next_day, "day_before": n_next_day,
+    "fixed": n_fixed,
+    "duration": n_duration, "duration_adj": n_duration, "duration_vague": n_duration_vague,
+    "duration_vague2": n_duration_vague, "duration_while": n_duration_while,
+    "set_every": n_set, "set_word": n_set, "set_times": n_set,
+    "clock": n_clock,
+}
+
+
+def normalise(c: Candidate, ctx: Context) -> Resolved | None:
+    fn = NORMALISERS.get(c.rule.name)
+    return fn(c, ctx) if fn else None

@@ -1,0 +1,130 @@
+"""Recogniser for temporal expressions: word classes and patterns are data files.
+
+Every pattern runs once over the whole text (``re.finditer``, in C); the longest match
+wins where matches overlap, so ``the past two months`` beats ``the past``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    type: str
+    regex: re.Pattern[str]
+    value: str | None
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A pattern match: the rule, its character span and its named groups."""
+
+    rule: Rule
+    start: int
+    end: int
+    groups: dict[str, str]
+
+    @property
+    def text_len(self) -> int:
+        return self.end - self.start
+
+
+def _data(name: str) -> list[list[str]]:
+    raw = files("dateline.nlp").joinpath("data", name).read_text(encoding="utf-8")
+    return [line.split("\t") for line in raw.splitlines() if line.strip() and line[0] != "#"]
+
+
+@cache
+def words() -> dict[str, dict[str, str]]:
+    """Word class -> {word: value} from timex_words.tsv."""
+    out: dict[str, dict[str, str]] = {}
+    for cls, word, value in _data("timex_words.tsv"):
+        out.setdefault(cls, {})[word] = value
+    return out
+
+
+def _alt(items: list[str]) -> str:
+    return "|".join(sorted(items, key=len, reverse=True))
+
+
+def _names(cls: str, dotted_abbrev: bool) -> str:
+    """Capitalised (or upper-case) calendar names; abbreviations take a full stop."""
+    full, abbrev = [], []
+    for word in words()[cls]:
+        forms = [re.escape(word.capitalize()), re.escape(word.upper())]
+        if len(word) <= 4 and word != "may" and word not in ("june", "july"):
+            dot = r"\." if dotted_abbrev else r"\.?"
+            abbrev.extend(f"{f}{dot}" for f in forms)
+        else:
+            full.extend(forms)
+    return f"(?-i:(?:{_alt(full)})(?![\\w-])|(?:{_alt(abbrev)})(?!\\w))"
+
+
+@cache
+def macros() -> dict[str, str]:
+    w = words()
+    tens = [k for k, v in w["number"].items() if v.isdigit() and 20 <= int(v) <= 90]
+    ones = [k for k, v in w["number"].items() if v.isdigit() and 1 <= int(v) <= 9 and k[0] != "a"]
+    num_words = [re.escape(k).replace(r"\ ", r"\s+") for k in w["number"]]
+    compound = f"(?:{_alt(tens)})[-\\s](?:{_alt(ones)})"
+    digits = r"\d+(?:\s+\d/\d|\.\d+|,\d{3})*(?:\s*1/2)?"
+    unit_words = list(w["unit"])
+    plural = [u + "s" for u in unit_words if u != "century"] + ["centuries"]
+    return {
+        "MONTH": _names("month", dotted_abbrev=True),
+        "MONTHD": _names("month", dotted_abbrev=False),
+        "WEEKDAY": _names("weekday", dotted_abbrev=True),
+        "NUM": f"(?:{compound}|(?<![\\w-])(?:{_alt(num_words)})(?![\\w-])|{digits})",
+        "NUMA": f"(?:{compound}|(?:{_alt(num_words)}))",
+        "DAY": r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d|\.\d|,\d{3})",
+        "YEAR": r"(?:1[6-9]|20)\d\d(?![\d%])",
+        "UNIT": f"(?:{_alt(plural + unit_words)})",
+        "UNIT1": f"(?:{_alt(unit_words)})",
+        "SEASON": f"(?:{_alt(list(w['season']))})",
+        "POD": f"(?:{_alt(list(w['partofday']))})",
+        "SETWORD": f"(?:{_alt(list(w['setword']))})",
+        "ORD": f"(?:{_alt(list(w['ordinal']))})",
+    }
+
+
+@cache
+def rules() -> tuple[Rule, ...]:
+    subs = macros()
+
+    def fill(pattern: str) -> str:
+        return re.sub(r"\{([A-Z0-9]+)\}", lambda m: subs[m.group(1)], pattern)
+
+    out = []
+    for row in _data("timex_patterns.tsv"):
+        name, type_, pattern = row[:3]
+        value = row[3] if len(row) > 3 else None
+        regex = re.compile(r"(?<![\w-])(?:" + fill(pattern) + r")(?!\w)", re.IGNORECASE)
+        out.append(Rule(name, type_, regex, value))
+    return tuple(out)
+
+
+def candidates(text: str) -> list[Candidate]:
+    """Non-overlapping matches, leftmost-longest; ties go to the earlier rule."""
+    found: list[tuple[int, int, int, Candidate]] = []
+    for order, rule in enumerate(rules()):
+        for m in rule.regex.finditer(text):
+            if m.end() > m.start():
+                groups = {k: v for k, v in m.groupdict().items() if v is not None}
+                found.append((m.start(), -(m.end() - m.start()), order,
+                              Candidate(rule, m.start(), m.end(), groups)))
+    found.sort(key=lambda f: f[:3])
+    chosen: list[Candidate] = []
+    taken: list[tuple[int, int]] = []
+    # longest first across the whole text, so a long match is never cut by an earlier short one
+    for _, neg_len, _, cand in sorted(found, key=lambda f: (f[1], f[0], f[2])):
+        if any(cand.start < e and s < cand.end for s, e in taken):
+            continue
+        taken.append((cand.start, cand.end))
+        chosen.append(cand)
+    chosen.sort(key=lambda c: c.start)
+    return chosen
