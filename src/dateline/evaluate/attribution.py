@@ -43,15 +43,20 @@ class Counts:
     tp: int = 0
     gold: int = 0
     pred: int = 0
+    tp_pred: int | None = None
+    """Matched predictions, when they are counted apart from matched gold (split rows)."""
 
-    def add(self, tp: int, gold: int, pred: int) -> None:
+    def add(self, tp: int, gold: int, pred: int, tp_pred: int | None = None) -> None:
         self.tp += tp
         self.gold += gold
         self.pred += pred
+        if tp_pred is not None:
+            self.tp_pred = (self.tp_pred or 0) + tp_pred
 
     @property
     def precision(self) -> float:
-        return self.tp / self.pred if self.pred else 0.0
+        tp = self.tp if self.tp_pred is None else self.tp_pred
+        return tp / self.pred if self.pred else 0.0
 
     @property
     def recall(self) -> float:
@@ -190,11 +195,16 @@ def score_article(
     for quoted, counts in ((True, scores.quoted), (False, scores.unquoted)):
         gi = [i for i, a in enumerate(gold) if a.quoted == quoted]
         pj = [j for j, a in enumerate(pred) if a.quoted == quoted]
-        counts.add(sum(1 for i in gi if i in hit_g), len(gi), sum(1 for j in pj if j in hit_p))
+        hits_g = sum(1 for i in gi if i in hit_g)
+        counts.add(hits_g, len(gi), len(pj), sum(1 for j in pj if j in hit_p))
     q_gold = [tokens.of(a.content) for a in gold if a.quoted]
     all_pred = [tokens.of(a.content) for a in pred]
     q_pairs = match(q_gold, all_pred, lambda g, p: _at_least(jaccard(g, p)))  # type: ignore[arg-type]
-    scores.quoted_content.add(len(q_pairs), len(q_gold), sum(1 for a in pred if a.quoted))
+    quoted_pred = [j for j, a in enumerate(pred) if a.quoted]
+    hit_q = {j for _, j in q_pairs}
+    scores.quoted_content.add(
+        len(q_pairs), len(q_gold), len(quoted_pred), sum(1 for j in quoted_pred if j in hit_q)
+    )
 
 
 def _at_least(j: float) -> float:

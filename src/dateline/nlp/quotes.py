@@ -1,15 +1,145 @@
-"""Quotations and reported speech: who said what, with cue, content and channel."""
+"""Quotations and reported speech: who said what, with cue, content, channel and date.
+
+Quote marks are scanned on the raw text (``quotes_marks``), attributions found on the one
+dependency parse (``quotes_rules``), and speakers linked to entities (``quotes_speakers``).
+Everything here is cheap beside the parse: one regex pass and a walk over the tokens.
+"""
 
 from __future__ import annotations
+
+import re
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from dateline.record import Quote
+from dateline.nlp.quotes_marks import scan
+from dateline.nlp.quotes_rules import Found, Quotes, attach_orphans, find_phrasal, find_verbal
+from dateline.nlp.quotes_speakers import Resolver
+from dateline.record import Content, Evidence, Quote, Speaker, StatementDate, Timex
+
+_HEADLINE_DASH = re.compile(r"^(?P<content>.*\S)\s+[—–-]{1,2}\s+(?P<source>[^—–\-:]{2,60}?)\s*$")
+_HEADLINE_COLON = re.compile(r"^(?P<source>[A-Z][\w.'’ -]{1,40}?):\s+(?P<content>\S.*\S)\s*$")
 
 
 @Language.component("dateline_quotes")
 def find_quotes(doc: Doc) -> Doc:
-    quotes: list[Quote] = []
-    doc._.quotes = quotes
+    doc._.quotes = extract(doc)
     return doc
+
+
+def extract(doc: Doc) -> list[Quote]:
+    """All attributions of a parsed article, in text order."""
+    quotes = Quotes(doc, scan(doc.text))
+    verbal = find_verbal(doc, quotes)
+    found = [f for _, f in verbal]
+    taken = {i for f in found for s, e in f.content for i in _token_range(doc, s, e)}
+    found += find_phrasal(doc, quotes, taken)
+    found += attach_orphans(doc, quotes, found)
+    headline = _headline(doc)
+    if headline is not None and not any(_inside(headline.content[0], f.content) for f in found):
+        found.append(headline)
+    found.sort(key=lambda f: f.content[0][0])
+    resolver = Resolver(doc)
+    out: list[Quote] = []
+    for n, f in enumerate(found, 1):
+        out.append(_to_quote(doc, f, f"q{n}", resolver, quotes))
+    return out
+
+
+def _token_range(doc: Doc, start: int, end: int) -> range:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return range(span.start, span.end) if span is not None else range(0)
+
+
+def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(s <= span[0] < e for s, e in spans)
+
+
+def _headline(doc: Doc) -> Found | None:
+    """``Bloc helps Kazakhstan preserve integrity — state secretary``: source after a dash."""
+    article = doc._.article
+    head = getattr(article, "headline", None)
+    if head is None or head.span is None:
+        return None
+    base = head.span[0]
+    m = _HEADLINE_DASH.match(head.text)
+    if m and len(m.group("source").split()) <= 6:
+        dash = head.text.rfind(m.group("source")) - 1
+        while dash > 0 and head.text[dash] == " ":
+            dash -= 1
+        return Found(
+            cue=(base + dash, base + dash + 1),
+            cls="speech",
+            content=[(base + m.start("content"), base + m.end("content"))],
+            source=(base + m.start("source"), base + m.end("source")),
+        )
+    m = _HEADLINE_COLON.match(head.text)
+    if m and len(m.group("source").split()) <= 4:
+        colon = m.end("source")
+        return Found(
+            cue=(base + colon, base + colon + 1),
+            cls="speech",
+            content=[(base + m.start("content"), base + m.end("content"))],
+            source=(base + m.start("source"), base + m.end("source")),
+        )
+    return None
+
+
+def _kind(doc: Doc, f: Found, quotes: Quotes) -> str:
+    """direct: the content is quotations only; mixed: it holds some; indirect: none."""
+    if not f.segments:
+        return "indirect"
+    quoted = sum(quotes.segments[k].end - quotes.segments[k].start for k in f.segments)
+    total = sum(e - s for s, e in f.content)
+    rest = total - quoted
+    if rest <= 0:
+        return "direct"
+    outside = " ".join(doc.text[s:e] for s, e in f.content)
+    for k in f.segments:
+        seg = quotes.segments[k]
+        outside = outside.replace(doc.text[seg.start : seg.end], " ")
+    return "mixed" if re.search(r"\w", outside) else "direct"
+
+
+def _date(doc: Doc, f: Found) -> StatementDate | None:
+    """A timex inside the attribution clause (``told the channel on Monday``)."""
+    if f.clause is None:
+        return None
+    start, end = f.clause
+    # the clause runs to the end of the verb's phrase; look a few words past the cue too
+    end = max(end, (f.channel or f.clause)[1])
+    sent = doc.char_span(start, end, alignment_mode="expand")
+    limit = sent.sent.end_char if sent is not None else end
+    limit = min(limit, end + 40)
+    for t in doc._.timexes or []:
+        if not isinstance(t, Timex) or t.value is None:
+            continue
+        if start <= t.span[0] and t.span[1] <= limit and not _inside(t.span, f.content):
+            return StatementDate(value=t.value, timex=t.id)
+    return None
+
+
+def _to_quote(doc: Doc, f: Found, qid: str, resolver: Resolver, quotes: Quotes) -> Quote:
+    speaker = None
+    if f.source is not None:
+        text = doc.text[f.source[0] : f.source[1]]
+        token = f.source_token
+        if token is None:
+            span = doc.char_span(*f.source, alignment_mode="expand")
+            token = span.root.i if span is not None else None
+        speaker = Speaker(text=text, span=f.source, entity=resolver.resolve(text, f.source, token))
+    content = Content(text=" ".join(doc.text[s:e] for s, e in f.content), spans=f.content)
+    return Quote(
+        id=qid,
+        kind=_kind(doc, f, quotes),  # type: ignore[arg-type]
+        type=f.cls,  # type: ignore[arg-type]
+        speaker=speaker,
+        cue=Evidence(text=doc.text[f.cue[0] : f.cue[1]], span=f.cue) if f.cue else None,
+        content=content,
+        channel=(
+            Evidence(text=doc.text[f.channel[0] : f.channel[1]], span=f.channel)
+            if f.channel
+            else None
+        ),
+        date=_date(doc, f),
+    )

@@ -1,0 +1,46 @@
+"""Word lists for attribution, read once from ``data/quotes_*.tsv``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+
+def _rows(name: str) -> list[list[str]]:
+    text = resources.files("dateline.nlp.data").joinpath(name).read_text("utf-8")
+    return [
+        line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")
+    ]
+
+
+@dataclass(frozen=True)
+class Verb:
+    lemma: str
+    cls: str
+    """``speech`` or ``cognition``."""
+    frame: str
+    """``clause``, ``inf`` (also takes a to-infinitive) or ``tell`` (object is the addressee)."""
+
+
+@cache
+def verbs() -> dict[str, Verb]:
+    out: dict[str, Verb] = {}
+    for row in _rows("quotes_verbs.tsv"):
+        out.setdefault(row[0], Verb(row[0], row[1], row[2]))
+    return out
+
+
+@cache
+def cue_phrases() -> dict[tuple[str, ...], str]:
+    """Lower-cased word tuple -> class, e.g. ``("according", "to") -> "speech"``."""
+    return {tuple(row[0].split()): row[1] for row in _rows("quotes_cues.tsv")}
+
+
+@cache
+def channels() -> dict[str, frozenset[str]]:
+    """Preposition -> head lemmas of its object that make a channel (``*``: any)."""
+    out: dict[str, set[str]] = {}
+    for row in _rows("quotes_channels.tsv"):
+        out.setdefault(row[0], set()).add(row[1])
+    return {k: frozenset(v) for k, v in out.items()}

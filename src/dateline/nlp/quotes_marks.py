@@ -1,0 +1,132 @@
+"""Quotation-mark scanning: where quoted text starts and ends, on the raw text.
+
+One regular-expression pass finds every mark; pairing is done per paragraph, so an
+unbalanced mark closes at the end of its paragraph and never swallows the article. A quote
+left open at a paragraph end continues when the next paragraph opens with a mark (the
+news convention for quotations running over several paragraphs).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from itertools import pairwise
+
+
+@dataclass
+class QuoteSegment:
+    """Quoted text in one paragraph: ``[start, end)`` includes the marks."""
+
+    start: int
+    end: int
+    closed: bool = True
+    continues: bool = False
+    """Left open at the paragraph end, and the next paragraph reopens the quotation."""
+    continued: bool = False
+    """Continues the quotation of the previous paragraph."""
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return (self.start, self.end)
+
+
+@cache
+def mark_pairs() -> dict[str, frozenset[str]]:
+    """Opening mark -> the marks that may close it (from ``data/quotes_marks.tsv``)."""
+    pairs: dict[str, set[str]] = {}
+    text = resources.files("dateline.nlp.data").joinpath("quotes_marks.tsv").read_text("utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        opening, closing = line.split("\t")[:2]
+        pairs.setdefault(opening, set()).add(closing)
+    return {k: frozenset(v) for k, v in pairs.items()}
+
+
+@cache
+def _mark_re() -> re.Pattern[str]:
+    marks = set(mark_pairs())
+    for closers in mark_pairs().values():
+        marks |= closers
+    return re.compile("|".join(re.escape(m) for m in sorted(marks, key=len, reverse=True)))
+
+
+_SINGLE = {"'", "‘", "’"}
+_OPEN_BEFORE = set(" \t\n([{—–-/")
+
+
+def _can_open(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    if after.isspace():
+        return False
+    return before in _OPEN_BEFORE or before in "\"“«„:‘'`"
+
+
+def _can_close(text: str, start: int, end: int, mark: str) -> bool:
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    if before.isspace():
+        return False
+    # an apostrophe inside a word (don't, Karin’s) closes nothing
+    return not (mark in _SINGLE and after.isalnum())
+
+
+def scan(text: str) -> list[QuoteSegment]:
+    """Quoted segments of ``text``, in order; outermost quotations only."""
+    pairs = mark_pairs()
+    segments: list[QuoteSegment] = []
+    opened: tuple[str, int] | None = None
+    para_end = text.find("\n")
+
+    def close_paragraph(limit: int) -> None:
+        nonlocal opened
+        if opened is None:
+            return
+        end = len(text[:limit].rstrip())
+        if end > opened[1] + len(opened[0]):
+            segments.append(QuoteSegment(opened[1], end, closed=False))
+        opened = None
+
+    for m in _mark_re().finditer(text):
+        mark, start, end = m.group(), m.start(), m.end()
+        while para_end != -1 and start > para_end:
+            close_paragraph(para_end)
+            para_end = text.find("\n", para_end + 1)
+        if opened is None:
+            if mark in pairs and _can_open(text, start, end):
+                if mark in _SINGLE and not _closes_later(text, end, para_end, pairs[mark]):
+                    continue
+                opened = (mark, start)
+            continue
+        if mark in pairs[opened[0]] and _can_close(text, start, end, mark):
+            segments.append(QuoteSegment(opened[1], end))
+            opened = None
+    close_paragraph(len(text) if para_end == -1 else para_end)
+    _link_paragraphs(text, segments)
+    return segments
+
+
+def _closes_later(text: str, end: int, para_end: int, closers: frozenset[str]) -> bool:
+    """A single quote opens only if a closing mark follows in its paragraph."""
+    limit = len(text) if para_end == -1 else para_end
+    for closer in closers:
+        i = text.find(closer, end, limit)
+        while i != -1:
+            if _can_close(text, i, i + len(closer), closer):
+                return True
+            i = text.find(closer, i + 1, limit)
+    return False
+
+
+def _link_paragraphs(text: str, segments: list[QuoteSegment]) -> None:
+    """An open segment continues into the next paragraph when that opens with a mark."""
+    for a, b in pairwise(segments):
+        if a.closed:
+            continue
+        between = text[a.end : b.start]
+        if "\n" in between and not between.strip():
+            a.continues = True
+            b.continued = True

@@ -1,0 +1,379 @@
+"""Attribution rules on the dependency parse: reporting verbs, cue phrases, quote marks.
+
+Each attribution is found from its cue: a reporting verb (``said``, ``pointed out``,
+``believes``) with its subject as source and its clausal complement, infinitive, adjacent
+quotation or surrounding sentence as content; or a cue phrase (``according to X``) with
+the rest of its sentence as content. Quotations no cue claims continue the attribution
+just before them (``"A," he said. "B."`` is one quote) or stand alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from dateline.nlp.quotes_lexicon import channels, cue_phrases, verbs
+from dateline.nlp.quotes_marks import QuoteSegment
+
+CharSpan = tuple[int, int]
+
+SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+SHARED_SUBJECT = {"conj", "advcl", "xcomp", "pcomp"}
+"""A verb with no subject of its own takes its head's (``he explained, adding that ...``)."""
+PRONOUNS = {"he", "she", "they", "it", "i", "we", "you", "who", "which", "that"}
+_EDGE_PUNCT = {",", ".", ";", ":", "-", "—", "–", "(", ")"}
+
+
+@dataclass
+class Found:
+    """One attribution, before it becomes a ``record.Quote``."""
+
+    cue: CharSpan | None
+    cls: str
+    content: list[CharSpan]
+    source: CharSpan | None = None
+    source_token: int | None = None
+    """Head token of the source (for speaker resolution), or of the relative clause's
+    antecedent when the source is ``who``."""
+    channel: CharSpan | None = None
+    clause: CharSpan | None = None
+    """Characters of the attribution clause itself (source, cue, channel, date)."""
+    segments: list[int] = field(default_factory=list)
+    """Indices of the quote segments in the content."""
+
+
+class Quotes:
+    """Quote segments mapped onto a Doc's tokens."""
+
+    def __init__(self, doc: Doc, segments: list[QuoteSegment]) -> None:
+        self.doc = doc
+        self.segments = segments
+        self.token_seg = [-1] * len(doc)
+        self.seg_tokens: list[tuple[int, int]] = []
+        for k, seg in enumerate(segments):
+            span = doc.char_span(seg.start, seg.end, alignment_mode="expand")
+            if span is None:
+                self.seg_tokens.append((0, 0))
+                continue
+            self.seg_tokens.append((span.start, span.end))
+            for i in range(span.start, span.end):
+                self.token_seg[i] = k
+
+    def chain(self, k: int) -> list[int]:
+        """The segment and the paragraphs that continue it."""
+        out = [k]
+        while self.segments[out[-1]].continues and out[-1] + 1 < len(self.segments):
+            out.append(out[-1] + 1)
+        return out
+
+
+def _trim(doc: Doc, start: int, end: int, quotes: Quotes) -> tuple[int, int]:
+    """Drop edge punctuation (but never a quote's own marks or the comma inside them)."""
+    while start < end and doc[start].text in _EDGE_PUNCT and quotes.token_seg[start] < 0:
+        start += 1
+    while end > start and (
+        (doc[end - 1].text in _EDGE_PUNCT or doc[end - 1].is_space)
+        and quotes.token_seg[end - 1] < 0
+    ):
+        end -= 1
+    while start < end and doc[start].is_space:
+        start += 1
+    return start, end
+
+
+def _chars(doc: Doc, start: int, end: int) -> CharSpan:
+    return (doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
+
+
+def _subject(verb: Token) -> tuple[Token | None, Token | None]:
+    """(subject token, antecedent for ``who``), climbing to the head for shared subjects."""
+    tok = verb
+    for _ in range(3):
+        for child in tok.children:
+            if child.dep_ in SUBJECTS:
+                ante = None
+                if child.lower_ in {"who", "which", "that"} and tok.dep_ == "relcl":
+                    ante = tok.head
+                return child, ante
+        if tok.dep_ in SHARED_SUBJECT and tok.head is not tok:
+            tok = tok.head
+        else:
+            break
+    return None, None
+
+
+def _subtree(tok: Token) -> tuple[int, int]:
+    return tok.left_edge.i, tok.right_edge.i + 1
+
+
+def _source_span(doc: Doc, subj: Token, quotes: Quotes) -> tuple[int, int]:
+    start, end = _subtree(subj)
+    start, end = _trim(doc, start, end, quotes)
+    # an appositive keeps its closing comma, as news annotation usually marks it
+    if any(c.dep_ == "appos" for c in subj.children) and end < len(doc) and doc[end].text == ",":
+        end += 1
+    return start, end
+
+
+def _expand_quotes(quotes: Quotes, start: int, end: int) -> tuple[list[tuple[int, int]], list[int]]:
+    """Token ranges for content [start, end), widened to whole quotations it touches."""
+    segs: list[int] = []
+    for i in range(start, end):
+        k = quotes.token_seg[i]
+        if k >= 0 and k not in segs:
+            segs.append(k)
+    ranges = [(start, end)]
+    if segs:
+        first, last = quotes.seg_tokens[segs[0]], quotes.seg_tokens[segs[-1]]
+        ranges = [(min(start, first[0]), max(end, last[1]))]
+        for k in quotes.chain(segs[-1])[1:]:
+            segs.append(k)
+            ranges.append(quotes.seg_tokens[k])
+    return ranges, segs
+
+
+def _channel(doc: Doc, verb: Token, frame: str) -> tuple[int, int] | None:
+    """Addressee or medium: ``told the channel``, ``said in an interview``, ``to reporters``."""
+    table = channels()
+    for child in verb.children:
+        if frame == "tell" and child.dep_ in {"dobj", "dative"} and child.pos_ in {
+            "PROPN",
+            "NOUN",
+            "PRON",
+        }:
+            return _subtree(child)
+        if child.dep_ in {"prep", "dative"} and child.lower_ in table:
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            if not objs or objs[0].ent_type_ in {"DATE", "TIME"}:
+                continue
+            heads = table[child.lower_]
+            if "*" in heads or objs[0].lemma_.lower() in heads:
+                start, end = _subtree(child)
+                return (start + 1, end) if child.lower_ in {"to", "on"} else (start, end)
+    return None
+
+
+def _clause(verb: Token) -> tuple[int, int]:
+    """Tokens of the attribution clause: subject, verb and what follows the verb in its
+    phrase (``Kazakh authorities affirm``), leaving out words the parser hung before it."""
+    subj, _ = _subject(verb)
+    left = verb.i
+    if subj is not None and subj.head is verb and subj.i < verb.i:
+        left = subj.left_edge.i
+    elif subj is None:
+        left = verb.left_edge.i
+    right = verb.i + 1
+    for c in verb.rights:
+        if c.dep_ != "punct":
+            right = max(right, c.right_edge.i + 1)
+    return left, right
+
+
+def _content_for_verb(
+    doc: Doc, verb: Token, frame: str, sent: Span, quotes: Quotes
+) -> tuple[list[tuple[int, int]], list[int]] | None:
+    comp = [c for c in verb.children if c.dep_ in {"ccomp", "csubj"}]
+    if not comp and frame == "inf":
+        comp = [c for c in verb.children if c.dep_ == "xcomp"]
+    if not comp:
+        comp = [
+            c
+            for c in verb.children
+            if (c.dep_ == "prep" and c.lower_ in {"that"}) or (c.dep_ == "advcl" and c.i > verb.i
+            and any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children))
+        ]
+    if comp:
+        start, end = _subtree(comp[0])
+        return _expand_quotes(quotes, *_trim(doc, start, end, quotes))
+    # a quotation right after the clause ("He said: '...'") or right before it ('"...," he said')
+    left, right = _clause(verb)
+    j = right
+    while j < sent.end and ((doc[j].is_punct and quotes.token_seg[j] < 0) or doc[j].is_space):
+        j += 1
+    if j < len(doc) and quotes.token_seg[j] >= 0 and j - right <= 2:
+        k = quotes.token_seg[j]
+        return _expand_quotes(quotes, *quotes.seg_tokens[k])
+    j = left - 1
+    while j >= sent.start and ((doc[j].is_punct and quotes.token_seg[j] < 0) or doc[j].is_space):
+        j -= 1
+    if j >= sent.start and quotes.token_seg[j] >= 0 and left - j <= 3:
+        k = quotes.token_seg[j]
+        return _expand_quotes(quotes, *quotes.seg_tokens[k])
+    # a parenthetical or closing clause: the rest of the sentence is what was said
+    if any(c.dep_ in {"dobj", "xcomp", "attr", "acomp"} for c in verb.children):
+        return None
+    if verb.dep_ not in {"ROOT", "parataxis", "ccomp", "advcl", "conj"}:
+        return None
+    before = _trim(doc, sent.start, left, quotes)
+    after = _trim(doc, right, sent.end, quotes)
+    ranges = [r for r in (before, after) if r[1] - r[0] >= 3]
+    if not ranges:
+        return None
+    segs: list[int] = []
+    out: list[tuple[int, int]] = []
+    for r in ranges:
+        rr, ss = _expand_quotes(quotes, *r)
+        out.extend(rr)
+        segs.extend(ss)
+    return out, segs
+
+
+def _is_cue_verb(t: Token, lexicon: dict[str, object]) -> bool:
+    """A reporting verb in use: finite or participle with an auxiliary, not a noun."""
+    lemma = t.lemma_.lower()
+    if lemma not in lexicon and t.lower_ not in lexicon:
+        return False
+    if any(c.dep_ == "mark" and c.lower_ in {"with", "without"} for c in t.children):
+        return False
+    if t.pos_ in {"VERB", "AUX"}:
+        return t.tag_ != "VBN" or any(c.dep_ in {"aux", "nsubj"} for c in t.children)
+    # the tagger sometimes calls a parenthetical verb an adjective ("authorities affirm")
+    return t.pos_ == "ADJ" and any(c.dep_ == "nsubj" for c in t.children)
+
+
+def find_verbal(doc: Doc, quotes: Quotes) -> list[tuple[Token, Found]]:
+    """Attributions whose cue is a reporting verb, outermost first."""
+    lexicon = verbs()
+    taken = [False] * len(doc)
+    cands = [t for t in doc if _is_cue_verb(t, lexicon) and quotes.token_seg[t.i] < 0]
+    cands.sort(key=lambda t: (len(list(t.ancestors)), t.i))
+    out: list[tuple[Token, Found]] = []
+    for verb in cands:
+        if taken[verb.i]:
+            continue
+        lemma = verb.lemma_.lower() if verb.lemma_.lower() in lexicon else verb.lower_
+        entry = lexicon[lemma]
+        if lemma == "point" and not any(
+            c.dep_ == "prt" and c.lower_ == "out" for c in verb.children
+        ):
+            continue
+        subj, ante = _subject(verb)
+        if subj is None or subj.lower_ in {"it", "there"}:
+            continue
+        sent = verb.sent
+        found = _content_for_verb(doc, verb, entry.frame, sent, quotes)
+        if found is None:
+            continue
+        ranges, segs = found
+        ranges = [r for r in ranges if r[1] > r[0] and not any(taken[r[0] : r[1]])]
+        if not ranges:
+            continue
+        s_start, s_end = _source_span(doc, subj, quotes)
+        if s_end <= s_start or any(s_start <= r[0] < s_end for r in ranges):
+            continue
+        cue_end = verb.i + 1
+        for c in verb.children:
+            if c.dep_ == "prt" and c.i == cue_end:
+                cue_end += 1
+        chan = _channel(doc, verb, entry.frame)
+        for r in ranges:
+            for i in range(*r):
+                taken[i] = True
+        for i in range(s_start, s_end):
+            taken[i] = True
+        clause_start = min(s_start, verb.i)
+        clause_end = max(cue_end, chan[1] if chan else cue_end)
+        head = ante if ante is not None else subj
+        out.append(
+            (
+                verb,
+                Found(
+                    cue=_chars(doc, verb.i, cue_end),
+                    cls=entry.cls,
+                    content=[_chars(doc, *r) for r in ranges],
+                    source=_chars(doc, s_start, s_end),
+                    source_token=head.i,
+                    channel=_chars(doc, *chan) if chan and chan[1] > chan[0] else None,
+                    clause=(doc[clause_start].idx, _chars(doc, clause_end - 1, clause_end)[1]),
+                    segments=segs,
+                ),
+            )
+        )
+    return out
+
+
+def find_phrasal(doc: Doc, quotes: Quotes, taken: set[int]) -> list[Found]:
+    """``According to X, ...``: the source is the object, the content the rest."""
+    phrases = cue_phrases()
+    out: list[Found] = []
+    lowers = [t.lower_ for t in doc]
+    for words, cls in phrases.items():
+        n = len(words)
+        for i in range(len(doc) - n):
+            if tuple(lowers[i : i + n]) != words or quotes.token_seg[i] >= 0 or i in taken:
+                continue
+            last = doc[i + n - 1]
+            objs = [c for c in last.children if c.dep_ == "pobj"]
+            if not objs:
+                continue
+            s_start, s_end = _trim(doc, *_subtree(objs[0]), quotes)
+            sent = doc[i].sent
+            pp_start, pp_end = min(i, doc[i].left_edge.i), max(s_end, doc[i].right_edge.i + 1)
+            ranges = [
+                r
+                for r in (
+                    _trim(doc, sent.start, pp_start, quotes),
+                    _trim(doc, pp_end, sent.end, quotes),
+                )
+                if r[1] - r[0] >= 2
+            ]
+            if not ranges or s_end <= s_start:
+                continue
+            segs: list[int] = []
+            content: list[tuple[int, int]] = []
+            for r in ranges:
+                rr, ss = _expand_quotes(quotes, *r)
+                content.extend(rr)
+                segs.extend(ss)
+            out.append(
+                Found(
+                    cue=_chars(doc, i, i + n),
+                    cls=cls,
+                    content=[_chars(doc, *r) for r in content],
+                    source=_chars(doc, s_start, s_end),
+                    source_token=objs[0].i,
+                    clause=_chars(doc, i, s_end),
+                    segments=segs,
+                )
+            )
+    return out
+
+
+def attach_orphans(doc: Doc, quotes: Quotes, found: list[Found]) -> list[Found]:
+    """Quotations no cue claimed: continue the attribution just before, or stand alone."""
+    claimed = {k for f in found for k in f.segments}
+    ordered = sorted(found, key=lambda f: f.content[0][0])
+    out: list[Found] = []
+    k = 0
+    while k < len(quotes.segments):
+        if k in claimed:
+            k += 1
+            continue
+        chain = quotes.chain(k)
+        seg = quotes.segments[k]
+        start_tok, end_tok = quotes.seg_tokens[k]
+        k = chain[-1] + 1
+        if end_tok <= start_tok:
+            continue
+        words = sum(1 for t in doc[start_tok:end_tok] if t.is_alpha)
+        sent = doc[start_tok].sent
+        sentence_initial = all(t.is_space or t.is_punct for t in doc[sent.start : start_tok])
+        if not sentence_initial or words < 4:
+            continue
+        spans = [quotes.segments[c].span for c in chain]
+        prev = [f for f in ordered if f.content and f.content[-1][1] <= seg.start]
+        if prev:
+            last = prev[-1]
+            gap = doc.text[last.content[-1][1] : seg.start]
+            if gap.count("\n") <= 1 and len(gap) < 80 and not _has_other_content(gap):
+                last.content.extend(spans)
+                last.segments.extend(chain)
+                continue
+        out.append(Found(cue=None, cls="speech", content=spans, segments=list(chain)))
+    return out
+
+
+def _has_other_content(gap: str) -> bool:
+    """Text between an attribution and a quotation that is more than its own clause."""
+    return sum(ch.isalpha() for ch in gap) > 40
