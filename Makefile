@@ -12,8 +12,12 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	touch $(STAMP)
 
+DEMO_DB := $(VENV)/demo.duckdb
+
 demo: $(STAMP)
-	$(BIN)/dateline analyze samples --report
+	$(BIN)/dateline ingest samples --db $(DEMO_DB)
+	$(BIN)/dateline quotes --db $(DEMO_DB)
+	$(BIN)/dateline timeline --db $(DEMO_DB) --since 2022-01-01 --until 2022-01-31
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
