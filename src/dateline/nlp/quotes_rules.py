@@ -174,14 +174,21 @@ def _content_for_verb(
     doc: Doc, verb: Token, frame: str, sent: Span, quotes: Quotes
 ) -> tuple[list[tuple[int, int]], list[int]] | None:
     comp = [c for c in verb.children if c.dep_ in {"ccomp", "csubj"}]
-    if not comp and frame == "inf":
+    if not comp and frame in {"inf", "tell"}:
         comp = [c for c in verb.children if c.dep_ == "xcomp"]
+        if comp and frame == "tell":
+            # "asked the congregation to stand": the addressee belongs to what was asked
+            objs = [c for c in verb.children if c.dep_ == "dobj" and c.i < comp[0].i]
+            if objs:
+                start, end = objs[0].left_edge.i, comp[0].right_edge.i + 1
+                return _expand_quotes(quotes, *_trim(doc, start, end, quotes))
     if not comp:
         comp = [
             c
             for c in verb.children
-            if (c.dep_ == "prep" and c.lower_ in {"that"}) or (c.dep_ == "advcl" and c.i > verb.i
-            and any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children))
+            if c.dep_ == "advcl"
+            and c.i > verb.i
+            and any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children)
         ]
     if comp:
         start, end = _subtree(comp[0])
@@ -200,6 +207,18 @@ def _content_for_verb(
     if j >= sent.start and quotes.token_seg[j] >= 0 and left - j <= 3:
         k = quotes.token_seg[j]
         return _expand_quotes(quotes, *quotes.seg_tokens[k])
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    if objs and frame != "tell":
+        # "endorsed the plan", "called for a recount": the object is what was said or held
+        start, end = objs[0].left_edge.i, objs[0].right_edge.i + 1
+        for c in verb.rights:
+            if c.dep_ in {"oprd", "xcomp"} and c.i >= end:
+                end = c.right_edge.i + 1
+        return _expand_quotes(quotes, *_trim(doc, start, end, quotes))
+    preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"for", "on", "about"}]
+    if preps and preps[0].i == verb.i + 1 + sum(1 for c in verb.children if c.dep_ == "prt"):
+        start, end = _subtree(preps[0])
+        return _expand_quotes(quotes, *_trim(doc, start + 1, end, quotes))
     # a parenthetical or closing clause: the rest of the sentence is what was said
     if any(c.dep_ in {"dobj", "xcomp", "attr", "acomp"} for c in verb.children):
         return None
@@ -232,6 +251,31 @@ def _is_cue_verb(t: Token, lexicon: dict[str, object]) -> bool:
     return t.pos_ == "ADJ" and any(c.dep_ == "nsubj" for c in t.children)
 
 
+_CUE_LEFT = {"aux", "auxpass", "neg"}
+
+
+def _cue_tokens(doc: Doc, verb: Token, ranges: list[tuple[int, int]]) -> tuple[int, int]:
+    """The verb with its auxiliaries, negation and an adverb between them (``has also
+    said``, ``did not mention``), its particle (``pointed out``), the preposition that
+    introduces the content (``called for``) and a colon that opens a quotation."""
+    start = verb.i
+    left = {c.i: c for c in verb.lefts}
+    while start - 1 in left and (
+        left[start - 1].dep_ in _CUE_LEFT
+        or (left[start - 1].dep_ == "advmod" and left[start - 1].lower_ in {"also", "again"})
+    ):
+        start -= 1
+    end = verb.i + 1
+    first = min(r[0] for r in ranges) if ranges else len(doc)
+    while end < len(doc) and end < first and (
+        (doc[end].dep_ == "prt" and doc[end].head is verb)
+        or (doc[end].dep_ == "prep" and doc[end].head is verb and end + 1 == first)
+        or doc[end].text == ":"
+    ):
+        end += 1
+    return start, end
+
+
 def find_verbal(doc: Doc, quotes: Quotes) -> list[tuple[Token, Found]]:
     """Attributions whose cue is a reporting verb, outermost first."""
     lexicon = verbs()
@@ -251,6 +295,8 @@ def find_verbal(doc: Doc, quotes: Quotes) -> list[tuple[Token, Found]]:
         subj, ante = _subject(verb)
         if subj is None or subj.lower_ in {"it", "there"}:
             continue
+        if subj.head is not verb and verb.i < subj.i and verb.dep_ == "advcl":
+            continue  # "Asked about it, Adelson said ...": the question is not his
         sent = verb.sent
         found = _content_for_verb(doc, verb, entry.frame, sent, quotes)
         if found is None:
@@ -262,24 +308,21 @@ def find_verbal(doc: Doc, quotes: Quotes) -> list[tuple[Token, Found]]:
         s_start, s_end = _source_span(doc, subj, quotes)
         if s_end <= s_start or any(s_start <= r[0] < s_end for r in ranges):
             continue
-        cue_end = verb.i + 1
-        for c in verb.children:
-            if c.dep_ == "prt" and c.i == cue_end:
-                cue_end += 1
+        cue_start, cue_end = _cue_tokens(doc, verb, ranges)
         chan = _channel(doc, verb, entry.frame)
         for r in ranges:
             for i in range(*r):
                 taken[i] = True
         for i in range(s_start, s_end):
             taken[i] = True
-        clause_start = min(s_start, verb.i)
+        clause_start = min(s_start, cue_start)
         clause_end = max(cue_end, chan[1] if chan else cue_end)
         head = ante if ante is not None else subj
         out.append(
             (
                 verb,
                 Found(
-                    cue=_chars(doc, verb.i, cue_end),
+                    cue=_chars(doc, cue_start, cue_end),
                     cls=entry.cls,
                     content=[_chars(doc, *r) for r in ranges],
                     source=_chars(doc, s_start, s_end),
