@@ -13,9 +13,11 @@ from pathlib import Path
 from dateline.read.article import Article, content_id
 from dateline.read.decode import DEFAULT_MAX_BYTES, check_size, decode
 from dateline.read.errors import Exit, LanguageError, ReadError
+from dateline.read.feed import read_feed
 from dateline.read.html import read_html
 from dateline.read.jsonl import read_json, read_jsonl
 from dateline.read.plain import read_plain
+from dateline.read.warc import read_warc
 from dateline.record import Source
 
 __all__ = [
@@ -48,6 +50,7 @@ READERS: dict[str, Reader] = {
     "json": read_json,
     "jsonl": read_jsonl,
     "html": _one(read_html),
+    "feed": read_feed,
 }
 """Format name -> reader. Readers for other formats register themselves here."""
 
@@ -60,6 +63,11 @@ SUFFIXES: dict[str, str] = {
     ".html": "html",
     ".htm": "html",
     ".xhtml": "html",
+    ".rss": "feed",
+    ".atom": "feed",
+    ".xml": "feed",
+    ".warc": "warc",
+    ".warc.gz": "warc",
 }
 """File suffix -> format. In a directory, only files with these suffixes are read."""
 
@@ -116,7 +124,9 @@ def read_bytes(
     yield from read_text(text, source, fmt)
 
 
-BINARY_READERS: dict[str, Callable[[bytes, Source], Iterable[Article | ReadError]]] = {}
+BINARY_READERS: dict[str, Callable[[bytes, Source], Iterable[Article | ReadError]]] = {
+    "warc": read_warc,
+}
 """Formats read from bytes (archives such as WARC), registered by their modules."""
 
 

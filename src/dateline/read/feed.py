@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-import feedparser
 import trafilatura
 
 from dateline.read.article import Article
@@ -62,6 +61,8 @@ def _date(entry: Any) -> str | None:
 
 def read_feed(text: str, source: Source) -> Iterator[Article | ReadError]:
     """One article per feed item; an item with no text is reported with its number."""
+    import feedparser  # imported here: only feed input pays for it
+
     parsed = feedparser.parse(text)
     if not parsed.entries:
         why = "no items" if parsed.get("version") else "not an RSS or Atom feed"

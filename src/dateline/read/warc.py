@@ -9,9 +9,6 @@ from __future__ import annotations
 import io
 from collections.abc import Iterator
 
-from warcio.archiveiterator import ArchiveIterator
-from warcio.exceptions import ArchiveLoadFailed
-
 from dateline.read.article import Article
 from dateline.read.dates import normalise_date
 from dateline.read.errors import ReadError
@@ -31,6 +28,9 @@ def _charset(content_type: str) -> str:
 
 def read_warc(data: bytes, source: Source) -> Iterator[Article | ReadError]:
     """One article per HTML response; other records (requests, metadata, images) are passed."""
+    from warcio.archiveiterator import ArchiveIterator  # only WARC input pays for warcio
+    from warcio.exceptions import ArchiveLoadFailed
+
     found = 0
     try:
         for n, rec in enumerate(ArchiveIterator(io.BytesIO(data)), start=1):
