@@ -13,7 +13,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from dateline.nlp.quotes_marks import scan
-from dateline.nlp.quotes_rules import Found, Quotes, attach_orphans, find_phrasal, find_verbal
+from dateline.nlp.quotes_rules import (
+    Found,
+    Quotes,
+    attach_orphans,
+    find_phrasal,
+    find_speaker_lines,
+    find_verbal,
+)
 from dateline.nlp.quotes_speakers import Resolver
 from dateline.record import Content, Evidence, Quote, Speaker, StatementDate, Timex
 
@@ -30,8 +37,9 @@ def find_quotes(doc: Doc) -> Doc:
 def extract(doc: Doc) -> list[Quote]:
     """All attributions of a parsed article, in text order."""
     quotes = Quotes(doc, scan(doc.text))
-    verbal = find_verbal(doc, quotes)
-    found = [f for _, f in verbal]
+    found = find_speaker_lines(doc, quotes)
+    claimed = {i for f in found for s, e in f.content for i in _token_range(doc, s, e)}
+    found += [f for _, f in find_verbal(doc, quotes, claimed)]
     taken = {i for f in found for s, e in f.content for i in _token_range(doc, s, e)}
     found += find_phrasal(doc, quotes, taken)
     found += attach_orphans(doc, quotes, found)

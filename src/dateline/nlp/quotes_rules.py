@@ -195,18 +195,29 @@ def _content_for_verb(
         return _expand_quotes(quotes, *_trim(doc, start, end, quotes))
     # a quotation right after the clause ("He said: '...'") or right before it ('"...," he said')
     left, right = _clause(verb)
+    sides: list[tuple[int, int]] = []
     j = right
     while j < sent.end and ((doc[j].is_punct and quotes.token_seg[j] < 0) or doc[j].is_space):
         j += 1
     if j < len(doc) and quotes.token_seg[j] >= 0 and j - right <= 2:
-        k = quotes.token_seg[j]
-        return _expand_quotes(quotes, *quotes.seg_tokens[k])
+        # He said: "..." -- the quotation and whatever follows it in the sentence
+        end = max(quotes.seg_tokens[quotes.token_seg[j]][1], sent.end)
+        sides.append(_trim(doc, j, end, quotes))
     j = left - 1
     while j >= sent.start and ((doc[j].is_punct and quotes.token_seg[j] < 0) or doc[j].is_space):
         j -= 1
     if j >= sent.start and quotes.token_seg[j] >= 0 and left - j <= 3:
-        k = quotes.token_seg[j]
-        return _expand_quotes(quotes, *quotes.seg_tokens[k])
+        # '"...," he said' -- the sentence up to the clause, quotation included
+        start = min(quotes.seg_tokens[quotes.token_seg[j]][0], sent.start)
+        sides.insert(0, _trim(doc, start, j + 1, quotes))
+    if sides:
+        ranges: list[tuple[int, int]] = []
+        segs: list[int] = []
+        for r in sides:
+            rr, ss = _expand_quotes(quotes, *r)
+            ranges.extend(rr)
+            segs.extend(ss)
+        return ranges, segs
     objs = [c for c in verb.children if c.dep_ == "dobj"]
     if objs and frame != "tell":
         # "endorsed the plan", "called for a recount": the object is what was said or held
@@ -276,10 +287,11 @@ def _cue_tokens(doc: Doc, verb: Token, ranges: list[tuple[int, int]]) -> tuple[i
     return start, end
 
 
-def find_verbal(doc: Doc, quotes: Quotes) -> list[tuple[Token, Found]]:
-    """Attributions whose cue is a reporting verb, outermost first."""
+def find_verbal(doc: Doc, quotes: Quotes, claimed: set[int]) -> list[tuple[Token, Found]]:
+    """Attributions whose cue is a reporting verb, outermost first; ``claimed`` tokens
+    belong to attributions found already."""
     lexicon = verbs()
-    taken = [False] * len(doc)
+    taken = [i in claimed for i in range(len(doc))]
     cands = [t for t in doc if _is_cue_verb(t, lexicon) and quotes.token_seg[t.i] < 0]
     cands.sort(key=lambda t: (len(list(t.ancestors)), t.i))
     out: list[tuple[Token, Found]] = []
@@ -420,3 +432,42 @@ def attach_orphans(doc: Doc, quotes: Quotes, found: list[Found]) -> list[Found]:
 def _has_other_content(gap: str) -> bool:
     """Text between an attribution and a quotation that is more than its own clause."""
     return sum(ch.isalpha() for ch in gap) > 40
+
+
+def find_speaker_lines(doc: Doc, quotes: Quotes) -> list[Found]:
+    """``KARIN: We were able to ...`` or ``Karin: 'Integrity preserved'``: a short name
+    opening a paragraph, then a colon; the rest of the paragraph is what was said."""
+    out: list[Found] = []
+    text = doc.text
+    for sent in doc.sents:
+        first = sent.start
+        while first < sent.end and doc[first].is_space:
+            first += 1
+        if first >= sent.end or (doc[first].idx > 0 and text[doc[first].idx - 1] != "\n"):
+            continue
+        colon = next((t.i for t in doc[first : min(first + 6, sent.end)] if t.text == ":"), None)
+        if colon is None or colon == first:
+            continue
+        name = doc[first:colon]
+        if not all(t.pos_ == "PROPN" or (t.is_upper and t.is_alpha) or t.text == "." for t in name):
+            continue
+        line_end = text.find("\n", doc[colon].idx)
+        line_end = len(text) if line_end == -1 else line_end
+        span = doc.char_span(doc[colon].idx + 1, line_end, alignment_mode="contract")
+        if span is None:
+            continue
+        start, end = _trim(doc, span.start, span.end, quotes)
+        if end - start < 2:
+            continue
+        ranges, segs = _expand_quotes(quotes, start, end)
+        out.append(
+            Found(
+                cue=_chars(doc, colon, colon + 1),
+                cls="speech",
+                content=[_chars(doc, *r) for r in ranges],
+                source=_chars(doc, first, colon),
+                source_token=colon - 1,
+                segments=segs,
+            )
+        )
+    return out
