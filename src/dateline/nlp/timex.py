@@ -46,16 +46,12 @@ def tense_of(span: Span) -> str | None:
     lemmas = {a.lower_ for a in auxes} | {a.lemma_.lower() for a in auxes}
     if lemmas & FUTURE_AUX:
         return "future"
-    if any(a.lower_ == "going" for a in auxes) or (
-        tok.tag_ == "VB" and any(c.lower_ == "to" for c in tok.children)
-    ):
+    if any(a.lower_ == "going" for a in auxes):
         return "future"
     if tok.tag_ == "VBD" or (tok.tag_ == "VBN" and lemmas & {"have", "had", "has", "was"}):
         return "past"
     if any(a.tag_ == "VBD" for a in auxes):
         return "past"
-    if tok.tag_ == "VBG" and lemmas & {"be", "is", "are"}:
-        return "future"
     return None
 
 
@@ -65,11 +61,19 @@ def _keep(c: Candidate, span: Span, doc: Doc) -> bool:
     prev_word = prev.lower_ if prev is not None else ""
     if c.rule.name == "year":
         nxt = doc[span.end] if span.end < len(doc) else None
-        if nxt is not None and nxt.pos_ in ("NOUN", "NUM") and nxt.lower_ not in ("and", "or"):
-            return False
         if prev is not None and (prev.like_num or prev.text in "$£€#"):
             return False
-        return span.root.ent_type_ == "DATE" or prev_word in YEAR_CUES
+        if prev_word in YEAR_CUES or span.root.ent_type_ == "DATE":
+            return True
+        return not (nxt is not None and (nxt.tag_ == "NNS" or nxt.like_num))
+    if c.rule.name == "set_word":
+        return span.root.pos_ == "ADV"
+    if c.rule.type == "DURATION":
+        nxt = doc[span.end] if span.end < len(doc) else None
+        if nxt is not None and nxt.lower_ in ("old", "older", "younger", "of") and (
+            nxt.lower_ != "of" or span.text.lower().startswith(("a ", "an "))
+        ):
+            return False
     if c.rule.name in ("duration", "set_times"):
         g = c.groups
         num = (g.get("num") or "").lower()
@@ -110,7 +114,8 @@ def find(doc: Doc, ref: dt.date | None) -> list[Timex]:
         if resolved.day is not None and resolved.type in ("DATE", "TIME"):
             ctx.anchor_day = (tid, resolved.day)
         value = resolved.value or ""
-        if len(value) == 7 and value[4:6] == "-Q":
+        backward = any(w in c.groups["_text"].lower() for w in ("ago", "earlier", "last year"))
+        if len(value) == 7 and value[4:6] == "-Q" and not backward:
             ctx.anchor_quarter = (tid, value)
     return out
 

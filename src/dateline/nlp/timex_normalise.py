@@ -41,7 +41,7 @@ class Resolved:
 
 UNIT_LETTER = {
     "second": "S", "minute": "M", "hour": "H", "day": "D", "week": "W", "month": "M",
-    "quarter": "Q", "year": "Y", "decade": "DE", "century": "CE",
+    "quarter": "Q", "year": "Y", "decade": "E", "century": "C",
 }
 TIME_UNITS = {"second", "minute", "hour"}
 
@@ -150,6 +150,9 @@ def pick_year(month: int, day: int | None, ctx: Context) -> int | None:
     ref = ctx.ref
     here = (month, day or 1) if day else (month, 1)
     now = (ref.month, ref.day) if day else (ref.month, 1)
+    if day is not None:
+        # a day of the month: the nearest one; tense proved a worse guide on news text
+        ctx = Context(ref=ref)
     if ctx.tense == "future":
         return ref.year if here >= now else ref.year + 1
     if ctx.tense == "past":
@@ -246,14 +249,18 @@ def n_quarter(c: Candidate, ctx: Context) -> Resolved | None:
             year += fwd - back
             return Resolved("DATE", f"{year}-Q{q}", "published")
         return Resolved("DATE", f"{year}-Q{q}")
-    # "the quarter", "the latest quarter", "the year-ago quarter": the quarter in discussion
-    if ctx.anchor_quarter is not None and text != "quarter_rel_this":
+    rel = (g.get("rel") or "").lower()
+    if text == "year_ago_adj":
+        back = 1
+    latest = rel in ("latest", "past", "last", "recent", "previous", "current")
+    # "the quarter", "that quarter", "the year-ago quarter": the quarter in discussion
+    if ctx.anchor_quarter is not None and not latest:
         tid, value = ctx.anchor_quarter
         y, qq = int(value[:4]), int(value[-1])
         return Resolved("DATE", f"{y - back}-Q{qq}", tid)
     if ctx.ref is None:
         return Resolved("DATE", None)
-    rel = (g.get("rel") or g.get("the") or "").lower()
+    rel = rel or (g.get("the") or "").lower()
     d = ctx.ref
     if rel in ("this", "current") or (g.get("the") or "").lower() == "this":
         base = d
@@ -399,6 +406,9 @@ def n_ago(c: Candidate, ctx: Context) -> Resolved | None:
         return Resolved("DATE", "PAST_REF", "published")
     if ctx.ref is None:
         return Resolved("DATE", None)
+    if unit == "year" and n == 1 and ctx.anchor_quarter is not None:
+        tid, value = ctx.anchor_quarter
+        return Resolved("DATE", f"{int(value[:4]) - 1}{value[4:]}", tid)
     if unit in TIME_UNITS:
         return Resolved("DATE", ctx.ref.isoformat(), "published", ctx.ref)
     d = shift(ctx.ref, -n, unit)
@@ -416,6 +426,9 @@ def n_later(c: Candidate, ctx: Context) -> Resolved | None:
     else:
         return Resolved("DATE", None)
     n = number(g["num"])
+    if unit == "year" and n == 1 and sign < 0 and ctx.anchor_quarter is not None:
+        qid, value = ctx.anchor_quarter
+        return Resolved("DATE", f"{int(value[:4]) - 1}{value[4:]}", qid)
     if unit in TIME_UNITS:
         return Resolved("DATE", base.isoformat(), tid, base)
     if n is None:
@@ -552,7 +565,7 @@ NORMALISERS: dict[str, Callable[[Candidate, Context], Resolved | None]] = {
     "month_year": n_month, "month": n_month, "month_rel": n_month, "month_rel_year": n_month,
     "year": n_year, "year_mod": n_year, "year_fiscal": n_year,
     "decade": n_decade, "century": n_century,
-    "quarter_ord": n_quarter, "quarter_year": n_quarter, "quarter_rel": n_quarter,
+    "quarter_ord": n_quarter, "quarter_adj": n_quarter, "year_ago_adj": n_quarter, "quarter_year": n_quarter, "quarter_rel": n_quarter,
     "quarter_period": n_quarter, "half": n_half,
     "season": n_season, "season_year": n_season, "season_bare": n_season,
     "holiday": n_holiday,
