@@ -96,7 +96,7 @@ def _subject(verb: Token) -> tuple[Token | None, Token | None]:
                 if child.lower_ in {"who", "which", "that"} and tok.dep_ == "relcl":
                     ante = tok.head
                 return child, ante
-        if tok.dep_ in SHARED_SUBJECT and tok.head is not tok:
+        if tok.dep_ in SHARED_SUBJECT and tok.head.i != tok.i:
             tok = tok.head
         else:
             break
@@ -159,7 +159,7 @@ def _clause(verb: Token) -> tuple[int, int]:
     phrase (``Kazakh authorities affirm``), leaving out words the parser hung before it."""
     subj, _ = _subject(verb)
     left = verb.i
-    if subj is not None and subj.head is verb and subj.i < verb.i:
+    if subj is not None and subj.head.i == verb.i and subj.i < verb.i:
         left = subj.left_edge.i
     elif subj is None:
         left = verb.left_edge.i
@@ -277,10 +277,10 @@ def _cue_tokens(doc: Doc, verb: Token, ranges: list[tuple[int, int]]) -> tuple[i
     ):
         start -= 1
     end = verb.i + 1
-    first = min(r[0] for r in ranges) if ranges else len(doc)
+    first = min((r[0] for r in ranges if r[0] > verb.i), default=len(doc))
     while end < len(doc) and end < first and (
-        (doc[end].dep_ == "prt" and doc[end].head is verb)
-        or (doc[end].dep_ == "prep" and doc[end].head is verb and end + 1 == first)
+        (doc[end].dep_ == "prt" and doc[end].head.i == verb.i)
+        or (doc[end].dep_ == "prep" and doc[end].head.i == verb.i and end + 1 == first)
         or doc[end].text == ":"
     ):
         end += 1
@@ -307,7 +307,7 @@ def find_verbal(doc: Doc, quotes: Quotes, claimed: set[int]) -> list[tuple[Token
         subj, ante = _subject(verb)
         if subj is None or subj.lower_ in {"it", "there"}:
             continue
-        if subj.head is not verb and verb.i < subj.i and verb.dep_ == "advcl":
+        if subj.head.i != verb.i and verb.i < subj.i and verb.dep_ == "advcl":
             continue  # "Asked about it, Adelson said ...": the question is not his
         sent = verb.sent
         found = _content_for_verb(doc, verb, entry.frame, sent, quotes)
