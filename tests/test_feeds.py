@@ -16,6 +16,8 @@ BODY_2 = (
     "citing stubborn inflation in services."
 )
 
+QUOTE_2 = '"We are not done yet," the governor told reporters.'
+
 RSS = f"""<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0"><channel>
   <title>Example Wire</title>
@@ -45,7 +47,7 @@ ATOM = f"""<?xml version="1.0" encoding="utf-8"?>
     <published>2024-05-04T11:00:00Z</published>
     <updated>2024-05-04T11:30:00Z</updated>
     <summary>short teaser only</summary>
-    <content type="html">&lt;p&gt;{BODY_2}&lt;/p&gt;&lt;p&gt;"We are not done yet," the governor told reporters.&lt;/p&gt;</content>
+    <content type="html">&lt;p&gt;{BODY_2}&lt;/p&gt;&lt;p&gt;{QUOTE_2}&lt;/p&gt;</content>
   </entry>
 </feed>
 """

@@ -167,7 +167,7 @@ class Store:
                 self.con.execute(
                     "INSERT INTO errors (key, article_id, path, line, code, reason)"
                     " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET"
-                    " reason = excluded.reason, \"at\" = now()",
+                    ' reason = excluded.reason, "at" = now()',
                     [err.key, err.article_id, err.path, err.line, err.code, err.reason],
                 )
             self.con.execute("COMMIT")
@@ -203,9 +203,7 @@ class Store:
                     ce.name,
                     ce.type,
                     json.dumps(ce.aliases, ensure_ascii=False),
-                    json.dumps(
-                        [r.model_dump(mode="json") for r in ce.roles], ensure_ascii=False
-                    ),
+                    json.dumps([r.model_dump(mode="json") for r in ce.roles], ensure_ascii=False),
                     len({aid for aid, _ in members}),
                     sum(mentions.get(m, 0) for m in members),
                     json.dumps(ce.evidence, ensure_ascii=False),

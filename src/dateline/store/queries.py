@@ -176,13 +176,15 @@ def timeline(
             text = f"{q['speaker'] or '(unknown)'}: {q['quote']}"
             span = tuple(q["content_spans"][0]) if q["content_spans"] else None
             items.append(_item(q["date"], "statement", text, articles[q["article_id"]], span))
-    cur = con.execute(
-        f"""
+    found = rows(
+        con.execute(
+            f"""
         SELECT t.article_id, t.text, t.start, t."end", t.type, t.value, a.text AS body
         FROM timexes t JOIN articles a ON a.id = t.article_id
         WHERE regexp_matches(t.value, {CALENDAR}) AND t.type IN ('DATE', 'TIME')
         """
-    )
+        )
+    )  # fetched now: the next query on this connection would drop an open result
     near: dict[str, list[tuple[int, int]]] = {}
     if members is not None:
         for aid, start, end, eid in con.execute(
@@ -190,7 +192,7 @@ def timeline(
         ).fetchall():
             if (aid, eid) in members:
                 near.setdefault(aid, []).append((start, end))
-    for t in rows(cur):
+    for t in found:
         if t["start"] is None:
             continue
         if members is not None:

@@ -123,6 +123,7 @@ article are written in the article's own transaction, so they cannot be duplicat
 ARTICLE_TABLES = ("articles", "entities", "mentions", "quotes", "timexes")
 """Tables whose rows belong to one article and are committed with it."""
 
+
 def ddl() -> list[str]:
     out = []
     for table, cols in TABLES.items():

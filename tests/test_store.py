@@ -1,0 +1,136 @@
+"""The writer: tables follow the record, spans survive, a batch is all or nothing."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from dateline.store.db import ErrorRow, Store, StoreError, connect, split_where
+from dateline.store.schema import record_rows
+from store_helpers import TEXT_1, records, whole_articles
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    path = tmp_path / "t.duckdb"
+    with Store(path) as store:
+        store.write([record_rows(r.to_json_dict()) for r in records()])
+        store.link()
+    return path
+
+
+def test_rows_keep_spans_and_values(db: Path) -> None:
+    con = connect(db, read_only=True)
+    whole_articles(con)
+    (r1,) = [r for r in records() if r.text == TEXT_1]
+    got = con.execute(
+        "SELECT outlet, headline, published, dateline_place, n_quotes, text FROM articles"
+        " WHERE id = ?",
+        [r1.id],
+    ).fetchone()
+    assert got is not None
+    assert got[:5] == (
+        "Reuters",
+        "Varna dockers walk out",
+        __import__("datetime").date(2024, 5, 6),
+        "VARNA",
+        1,
+    )
+    assert got[5] == TEXT_1
+    # every stored span points at its own text in the stored article
+    for table, col in (("mentions", "text"), ("timexes", "text")):
+        bad = con.execute(
+            f'SELECT t.{col}, substring(a.text, t.start + 1, t."end" - t.start) FROM {table} t'
+            f" JOIN articles a ON a.id = t.article_id"
+            f' WHERE t.{col} <> substring(a.text, t.start + 1, t."end" - t.start)'
+        ).fetchall()
+        assert bad == [], table
+    q = con.execute(
+        "SELECT q.speaker_text, q.speaker_entity, q.cue_text, q.content_text, q.content_spans,"
+        " q.channel_text, q.date_value, a.text FROM quotes q JOIN articles a ON a.id = q.article_id"
+        " WHERE a.id = ?",
+        [r1.id],
+    ).fetchone()
+    assert q is not None
+    speaker, entity, cue, content, spans, channel, date, text = q
+    assert (speaker, entity, cue, channel, date) == (
+        "Ivanov",
+        "e1",
+        "told",
+        "reporters",
+        "2024-05-06",
+    )
+    ((start, end),) = json.loads(spans)
+    assert text[start:end] == content == "We will not go back until the offer improves,"
+    roles = json.loads(
+        con.execute(
+            "SELECT roles FROM entities WHERE article_id = ? AND entity_id = 'e1'", [r1.id]
+        ).fetchone()[0]
+    )
+    assert roles[0]["title"] == "leader"
+    # the whole record round-trips
+    stored = json.loads(
+        con.execute("SELECT record FROM articles WHERE id = ?", [r1.id]).fetchone()[0]
+    )
+    assert stored == r1.to_json_dict()
+
+
+def test_corpus_entities_join_articles(db: Path) -> None:
+    con = connect(db, read_only=True)
+    rows = con.execute(
+        "SELECT name, type, n_articles, n_mentions FROM corpus_entities ORDER BY name"
+    ).fetchall()
+    assert rows == [("Petar Ivanov", "PERSON", 3, 6), ("Varna", "GPE", 3, 6)]
+    members = con.execute("SELECT count(*) FROM corpus_members").fetchone()
+    assert members == (6,)
+
+
+def test_a_failing_batch_leaves_nothing_behind(tmp_path: Path) -> None:
+    path = tmp_path / "t.duckdb"
+    good, bad = (record_rows(r.to_json_dict()) for r in records()[:2])
+    # a span that is not a number: the insert fails half-way through the batch
+    bad["timexes"] = [(*bad["timexes"][0][:3], "not a number", *bad["timexes"][0][4:])]
+    with Store(path) as store:
+        with pytest.raises(duckdb.Error):
+            store.write([good, bad])
+        assert store.count("articles") == 0
+        assert store.count("entities") == 0
+        assert store.known_ids() == set()
+        assert store.write([good]) == 1
+        whole_articles(store.con)
+
+
+def test_errors_are_keyed_so_reruns_do_not_repeat_them(tmp_path: Path) -> None:
+    path = tmp_path / "t.duckdb"
+    err = ErrorRow("in/ru.txt", None, "language", "article is in 'ru', not English", "abc123")
+    with Store(path) as store:
+        store.write([], [err])
+        store.write([], [err])
+        assert store.count("errors") == 1
+        assert "abc123" in store.known_ids()  # refused for good: not parsed again
+
+
+def test_split_where_separates_line_numbers() -> None:
+    assert split_where("feeds/wire.rss:12") == ("feeds/wire.rss", 12)
+    assert split_where("a.txt") == ("a.txt", None)
+    assert split_where(None) == (None, None)
+
+
+def test_missing_or_foreign_database_is_one_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="no database"):
+        connect(tmp_path / "none.duckdb", read_only=True)
+    other = tmp_path / "other.duckdb"
+    duckdb.connect(str(other)).execute("CREATE TABLE x (a INT)").close()
+    with pytest.raises(StoreError, match="not a dateline database"):
+        connect(other, read_only=True)
+
+
+def test_older_store_version_is_refused(db: Path) -> None:
+    con = duckdb.connect(str(db))
+    con.execute("UPDATE meta SET value = '0' WHERE key = 'store_version'")
+    con.close()
+    with pytest.raises(StoreError, match="store version 0"):
+        connect(db, read_only=True)
