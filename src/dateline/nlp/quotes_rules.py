@@ -199,7 +199,7 @@ def _content_for_verb(
     j = right
     while j < sent.end and ((doc[j].is_punct and quotes.token_seg[j] < 0) or doc[j].is_space):
         j += 1
-    if j < len(doc) and quotes.token_seg[j] >= 0 and j - right <= 2:
+    if j < sent.end and quotes.token_seg[j] >= 0 and j - right <= 2:
         # He said: "..." -- the quotation and whatever follows it in the sentence
         end = max(quotes.seg_tokens[quotes.token_seg[j]][1], sent.end)
         sides.append(_trim(doc, j, end, quotes))
@@ -237,8 +237,8 @@ def _content_for_verb(
         return None
     before = _trim(doc, sent.start, left, quotes)
     after = _trim(doc, right, sent.end, quotes)
-    ranges = [r for r in (before, after) if r[1] - r[0] >= 3]
-    if not ranges:
+    ranges = [r for r in (before, after) if r[1] > r[0]]
+    if sum(e - s for s, e in ranges) < 3:
         return None
     segs: list[int] = []
     out: list[tuple[int, int]] = []
