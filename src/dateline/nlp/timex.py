@@ -15,19 +15,13 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from dateline.nlp.timex_normalise import Context, normalise
-from dateline.nlp.timex_rules import Candidate, candidates
+from dateline.nlp.timex_rules import Candidate, candidates, words
 from dateline.record import Timex
 
-YEAR_CUES = frozenset(
-    "in since of by until till from before after during through to between and early late "
-    "mid fiscal year end beginning start around about circa than".split()
-)
+YEAR_CUES = frozenset(words()["yearcue"])
 """Words before a bare four-digit number that make it a year ("in 2019", "since 1998")."""
 
-A_DURATION_CUES = frozenset(
-    "for in within over than after about nearly almost only just lasted lasting last "
-    "spent spend took take takes taking more less least another extra".split()
-)
+A_DURATION_CUES = frozenset(words()["durationcue"])
 """Words before "a day"/"a year" that make it a duration rather than "$5 a year"."""
 
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "ll"})
@@ -83,7 +77,7 @@ def _keep(c: Candidate, span: Span, doc: Doc) -> bool:
             return prev_word in A_DURATION_CUES
     if c.rule.name == "fixed" and c.rule.value == "PRESENT_REF" and span.text.lower() == "now":
         # "now" as a discourse marker opening a clause is not a time
-        return not (prev is None or prev.is_punct and prev.text in "\"“")
+        return not (prev is None or (prev.is_punct and prev.text in "\"“"))
     return True
 
 

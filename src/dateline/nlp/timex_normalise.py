@@ -187,6 +187,8 @@ def n_date(c: Candidate, ctx: Context) -> Resolved | None:
         year = pick_year(month, day, ctx)
         anchor = "published" if year is not None else None
     value, d = _day_value(year, month, day)
+    if d is None and year is not None:
+        return None  # "31 February" is no date
     return Resolved("DATE", value, anchor, d)
 
 
@@ -202,9 +204,9 @@ def n_month(c: Candidate, ctx: Context) -> Resolved | None:
         anchor = "published"
         if "year" in c.rule.name:
             year = ctx.ref.year + {"last": -1, "next": 1}.get(rel[0] if rel else "", 0)
-        elif rel and rel[0] == "last" or rel[-1:] == ["past"]:
+        elif (rel and rel[0] == "last") or rel[-1:] == ["past"]:
             year = ctx.ref.year if month < ctx.ref.month else ctx.ref.year - 1
-        elif rel and rel[0] == "next" or rel[-1:] == ["coming"]:
+        elif (rel and rel[0] == "next") or rel[-1:] == ["coming"]:
             year = ctx.ref.year if month > ctx.ref.month else ctx.ref.year + 1
         elif rel and rel[0] == "this":
             year = ctx.ref.year
@@ -475,11 +477,11 @@ def _duration_value(n: float | None, unit: str) -> str:
         return f"{prefix}X{letter}"
     if n != int(n):
         if unit == "year":
-            return f"P{int(n)}Y{int(round((n - int(n)) * 12))}M" if int(n) else f"P{int(n*12)}M"
+            return f"P{int(n)}Y{round((n - int(n)) * 12)}M" if int(n) else f"P{int(n*12)}M"
         if unit == "hour":
-            return f"PT{int(n)}H{int(round((n - int(n)) * 60))}M"
+            return f"PT{int(n)}H{round((n - int(n)) * 60)}M"
         if unit == "minute":
-            return f"PT{int(n)}M{int(round((n - int(n)) * 60))}S"
+            return f"PT{int(n)}M{round((n - int(n)) * 60)}S"
         if unit == "day":
             return f"PT{int(n * 24)}H"
     return f"{prefix}{int(n)}{letter}"
@@ -565,7 +567,8 @@ NORMALISERS: dict[str, Callable[[Candidate, Context], Resolved | None]] = {
     "month_year": n_month, "month": n_month, "month_rel": n_month, "month_rel_year": n_month,
     "year": n_year, "year_mod": n_year, "year_fiscal": n_year,
     "decade": n_decade, "century": n_century,
-    "quarter_ord": n_quarter, "quarter_adj": n_quarter, "year_ago_adj": n_quarter, "quarter_year": n_quarter, "quarter_rel": n_quarter,
+    "quarter_ord": n_quarter, "quarter_adj": n_quarter, "year_ago_adj": n_quarter,
+    "quarter_year": n_quarter, "quarter_rel": n_quarter,
     "quarter_period": n_quarter, "half": n_half,
     "season": n_season, "season_year": n_season, "season_bare": n_season,
     "holiday": n_holiday,

@@ -121,7 +121,7 @@ def candidates(text: str) -> list[Candidate]:
     chosen: list[Candidate] = []
     taken: list[tuple[int, int]] = []
     # longest first across the whole text, so a long match is never cut by an earlier short one
-    for _, neg_len, _, cand in sorted(found, key=lambda f: (f[1], f[0], f[2])):
+    for _, _neg_len, _, cand in sorted(found, key=lambda f: (f[1], f[0], f[2])):
         if any(cand.start < e and s < cand.end for s, e in taken):
             continue
         taken.append((cand.start, cand.end))

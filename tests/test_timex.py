@@ -1,0 +1,110 @@
+"""Temporal expressions on wire-style sentences of our own: spans, types, values, anchors."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from dateline.read import Article
+from dateline.record import Published, Timex
+
+
+def timexes(nlp: Language, text: str, published: str | None = "2022-01-10") -> list[Timex]:
+    doc = nlp.make_doc(text)
+    doc._.article = Article(text=text)
+    doc._.published = Published(date=published, origin="option") if published else None
+    doc = nlp(doc)
+    for t in doc._.timexes:
+        assert text[t.span[0] : t.span[1]] == t.text
+    return list(doc._.timexes)
+
+
+def found(nlp: Language, text: str, published: str | None = "2022-01-10") -> list[tuple]:
+    return [(t.text, t.type, t.value) for t in timexes(nlp, text, published)]
+
+
+def test_dateline_story(nlp: Language) -> None:
+    text = (
+        "ALMATY, January 10. /Wire/. Officials told a radio station on Monday that unrest "
+        "began on January 2 and spread a few days later. Order returned by January 7, "
+        "weeks after those tense days in January."
+    )
+    got = {t.text: t for t in timexes(nlp, text)}
+    assert got["January 10"].value == "2022-01-10"
+    assert got["Monday"].value == "2022-01-10"
+    assert got["Monday"].anchor == "published"
+    assert got["January 2"].value == "2022-01-02"
+    assert got["January 7"].value == "2022-01-07"
+    assert got["January"].value == "2022-01"
+    later = got["a few days later"]
+    assert later.value == "2022-W01"
+    assert later.anchor == got["January 2"].id
+
+
+def test_anchored_chain(nlp: Language) -> None:
+    text = "Strikes began on January 2. Two days later, police moved in; the next day they left."
+    got = timexes(nlp, text)
+    assert [(t.text, t.value) for t in got] == [
+        ("January 2", "2022-01-02"),
+        ("Two days later", "2022-01-04"),
+        ("the next day", "2022-01-05"),
+    ]
+    assert got[1].anchor == got[0].id
+
+
+def test_tense_decides_weekday(nlp: Language) -> None:
+    assert found(nlp, "The council will meet on Thursday.") == [("Thursday", "DATE", "2022-01-13")]
+    assert found(nlp, "The council met on Thursday.") == [("Thursday", "DATE", "2022-01-06")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Talks resumed yesterday.", ("yesterday", "DATE", "2022-01-09")),
+        ("Prices rose last week.", ("last week", "DATE", "2022-W01")),
+        ("Rates fell earlier this month.", ("earlier this month", "DATE", "2022-01")),
+        ("A vote is due next year.", ("next year", "DATE", "2023")),
+        ("The rebels struck two days ago.", ("two days ago", "DATE", "2022-01-08")),
+        ("Fighting eased this week.", ("this week", "DATE", "2022-W02")),
+        ("Sales peaked in the 1990s.", ("the 1990s", "DATE", "199")),
+        ("Polls close in mid-January.", ("mid-January", "DATE", "2022-01")),
+        ("The plant has been idle since 2019.", ("2019", "DATE", "2019")),
+        ("The deal closed on 6 January 2022.", ("6 January 2022", "DATE", "2022-01-06")),
+        ("The deal closed on 2022-01-06.", ("2022-01-06", "DATE", "2022-01-06")),
+        ("It opened on Thursday, January 6.", ("Thursday, January 6", "DATE", "2022-01-06")),
+        ("It opened on Jan. 6.", ("Jan. 6", "DATE", "2022-01-06")),
+        ("Profit rose in the third quarter.", ("the third quarter", "DATE", "2021-Q3")),
+        ("Guards patrol every day.", ("every day", "SET", "P1D")),
+        ("The board meets weekly.", ("weekly", "SET", "P1W")),
+        ("The strike lasted for two weeks.", ("two weeks", "DURATION", "P2W")),
+        ("They talked for three hours.", ("three hours", "DURATION", "PT3H")),
+        ("Costs doubled over the past two months.", ("the past two months", "DURATION", "P2M")),
+        ("The minister is now in Geneva.", ("now", "DATE", "PRESENT_REF")),
+    ],
+)
+def test_values(nlp: Language, text: str, expected: tuple) -> None:
+    assert expected in found(nlp, text)
+
+
+def test_time_of_day(nlp: Language) -> None:
+    got = found(nlp, "Leaders will meet on Monday at 10 a.m. local time.")
+    assert ("10 a.m. local time", "TIME", "2022-01-17T10:00") in got
+
+
+def test_false_friends(nlp: Language) -> None:
+    assert found(nlp, "The firm hired 2000 workers and pays $5 a year in fees.") == []
+    assert found(nlp, "Officials may march to the square.") == []
+    assert found(nlp, "He is 52 years old.") == []
+    assert found(nlp, "It declared a day of mourning.") == []
+
+
+def test_no_reference_date(nlp: Language) -> None:
+    got = found(nlp, "He left on Monday, January 2, and returned yesterday.", published=None)
+    assert ("Monday, January 2", "DATE", "XXXX-01-02") in got
+    assert ("yesterday", "DATE", None) in got
+
+
+def test_bad_input(nlp: Language) -> None:
+    assert timexes(nlp, "") == []
+    assert found(nlp, "He said “soon” — «maintenant», 今天.") == [("soon", "DATE", "FUTURE_REF")]
+    assert found(nlp, "It happened on 31 February.") == []
