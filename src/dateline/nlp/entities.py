@@ -239,9 +239,11 @@ class Builder:
             if section != "media_cue":
                 continue
             b = s
-            while b - 1 >= 0 and (doc[b - 1].like_num or doc[b - 1].is_title) and (
-                doc[b - 1].lower_ not in DETERMINERS
-            ):
+            while b - 1 >= 0 and (
+                doc[b - 1].like_num
+                or doc[b - 1].is_title
+                or (doc[b - 1].text in "-‐" and b - 2 >= 0 and doc[b - 2].is_title)
+            ) and doc[b - 1].lower_ not in DETERMINERS:
                 b -= 1
             if b == s or any(c.start < s and c.end > b for c in self.cands):
                 continue
@@ -512,17 +514,17 @@ class Builder:
         return [e.to_entity(f"e{i + 1}") for i, e in enumerate(ents)]
 
     def _main_country(self, ents: list[_Ent]) -> str | None:
-        """The country the story is about: named places count, "in X" counts thrice."""
+        """The country the story is about: names and demonyms count, "in X" twice."""
         doc = self.doc
         counts: Counter[str] = Counter()
         for e in ents:
             if e.country is None:
                 continue
             for c in e.cands:
-                if c.kind != "name" or doc[c.end : c.end + 1].text in "-‐":
+                if c.kind not in ("name", "demonym") or doc[c.end : c.end + 1].text in "-‐":
                     continue
                 prev = doc[c.start - 1].lower_ if c.start else ""
-                counts[e.country] += 3 if prev in {"in", "to", "across", "from"} else 1
+                counts[e.country] += 2 if prev in {"in", "across", "from"} else 1
         return self.lex.country_name(counts.most_common(1)[0][0]) if counts else None
 
     def _finish_roles(self, ents: list[_Ent]) -> None:
@@ -580,7 +582,8 @@ class Builder:
         for s, e, what in sorted(heads):
             if e < len(doc) and doc[e].pos_ in ("NOUN", "PROPN") and doc[e].text not in POSSESSIVE:
                 continue
-            if any(s < b and a < e for a, b in taken):
+            c0, c1 = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
+            if any(c0 < b and a < c1 for a, b in taken):
                 continue
             b, det, country = s, None, None
             while b - 1 >= 0 and e - b < 6:

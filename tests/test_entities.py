@@ -1,0 +1,88 @@
+"""Entities on wire sentences written for these tests (never the seed story itself)."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from dateline.read import read_text
+from dateline.record import Entity, Source
+
+STORY = (
+    "Alliance peacekeepers leave Kyrgyzstan — state secretary\n"
+    "BISHKEK, March 3. /TASS/. The Collective Security Treaty Organization’s (CSTO) "
+    "peacekeepers helped Kyrgyzstan restore order, Kyrgyz State Secretary Aibek Omurov "
+    "told the Ala-Too 24 TV channel on Monday.\n"
+    '"The decision of the [Kyrgyz] president to invite the CSTO was right," he said.\n'
+    "According to Omurov, the situation was critical. Omurov said the bloc had acted fast, "
+    "the Kyrgyz state secretary added. Protests began in several Kyrgyz towns on March 1. "
+    "Later Kyrgyz President Sadyr Japarov asked the Russia-led bloc for help. "
+    "Law and order was restored by March 2.\n"
+)
+
+
+def _entities(nlp: Language, text: str) -> tuple[str, list[Entity]]:
+    article = next(iter(read_text(text, Source(), "text")))
+    doc = nlp.make_doc(article.text)
+    doc._.article = article
+    doc._.published = None
+    doc = nlp(doc)
+    return article.text, doc._.entities
+
+
+def _by_name(ents: list[Entity], name: str) -> Entity:
+    return next(e for e in ents if e.name == name)
+
+
+def test_actors_types_and_roles(nlp: Language) -> None:
+    text, ents = _entities(nlp, STORY)
+    for e in ents:
+        for m in e.mentions:
+            assert text[m.span[0] : m.span[1]] == m.text
+    omurov = _by_name(ents, "Aibek Omurov")
+    assert omurov.type == "PERSON"
+    assert {m.text for m in omurov.mentions} >= {
+        "Kyrgyz State Secretary Aibek Omurov", "Omurov", "the Kyrgyz state secretary"
+    }
+    assert [(r.title, r.country) for r in omurov.roles] == [("State Secretary", "Kyrgyzstan")]
+    japarov = _by_name(ents, "Sadyr Japarov")
+    assert [(r.title, r.country) for r in japarov.roles] == [("President", "Kyrgyzstan")]
+    csto = _by_name(ents, "Collective Security Treaty Organization")
+    assert csto.type == "ORG" and "CSTO" in csto.aliases
+    assert "the Russia-led bloc" in {m.text for m in csto.mentions}
+    assert _by_name(ents, "Kyrgyzstan").type == "GPE"
+    kyrgyz = {m.text for m in _by_name(ents, "Kyrgyzstan").mentions}
+    assert "Kyrgyz" in kyrgyz
+    assert _by_name(ents, "Ala-Too 24").type == "MEDIA"
+    assert _by_name(ents, "TASS").type == "MEDIA"
+    # the mislabels of spaCy's small model do not come back
+    names = {e.name for e in ents}
+    assert "Law" not in names and "Protests" not in names
+    assert not any(e.type in ("GPE", "ORG") and "Omurov" in e.name for e in ents)
+
+
+def test_ids_follow_first_mention(nlp: Language) -> None:
+    _, ents = _entities(nlp, STORY)
+    firsts = [min(m.span for m in e.mentions) for e in ents]
+    assert firsts == sorted(firsts)
+    assert [e.id for e in ents] == [f"e{i + 1}" for i in range(len(ents))]
+
+
+def test_shared_surname_stays_apart(nlp: Language) -> None:
+    text = (
+        "Port talks stall\n"
+        "CONSTANTA, May 2 (Reuters) - Port spokeswoman Ana Ionescu said talks had stalled. "
+        "Radu Ionescu, a crane operator at the Mareva terminal, said workers would wait. "
+        '"We are patient," Ionescu said.\n'
+    )
+    _, ents = _entities(nlp, text)
+    ana, radu = _by_name(ents, "Ana Ionescu"), _by_name(ents, "Radu Ionescu")
+    assert ana.id != radu.id
+    assert "Ionescu" in {m.text for m in radu.mentions}  # the nearest full name before
+    assert "Ionescu" not in {m.text for m in ana.mentions}
+
+
+def test_empty_and_odd_input(nlp: Language) -> None:
+    doc = nlp("")
+    assert doc._.entities == []
+    _, ents = _entities(nlp, 'He said "it was fine. Москва согласилась, сказал он.\n')
+    assert all(e.mentions for e in ents)
