@@ -126,17 +126,70 @@ def run_dateline(docs: Sequence[TimeMLDoc]) -> Iterable[list[Timex]]:
             yield list(doc._.timexes or [])
 
 
-def evaluate(root: Path, limit: int | None = None) -> dict[str, dict[str, object]]:
+def select(paths: list[Path], half: tuple[int, int] | None, limit: int | None) -> list[Path]:
+    """The k-th of n contiguous parts of the sorted file list (the first parts take the
+    remainder), then at most ``limit`` files: a fixed, reproducible held-out split."""
+    paths = sorted(paths, key=lambda p: p.name)
+    if half is not None:
+        k, n = half
+        size, extra = divmod(len(paths), n)
+        start = (k - 1) * size + min(k - 1, extra)
+        paths = paths[start : start + size + (1 if k <= extra else 0)]
+    return paths[:limit] if limit is not None else paths
+
+
+def error_rows(doc: TimeMLDoc, system: Sequence[Timex]) -> list[tuple[str, ...]]:
+    """One row per miss, spurious match, boundary, type or value error (for analysis)."""
+    pairs = pair(doc.timexes, system)
+    rows: list[tuple[str, ...]] = []
+    paired_g = {id(g) for g, _ in pairs}
+    paired_s = {id(s) for _, s in pairs}
+
+    def ctx(span: tuple[int, int]) -> str:
+        return doc.text[max(0, span[0] - 60) : span[1] + 40].replace("\n", " ")
+
+    for g in doc.timexes:
+        if id(g) not in paired_g:
+            text = doc.text[g.span[0] : g.span[1]]
+            rows.append(("missed", doc.name, text, g.type, g.value, "", "", "", ctx(g.span)))
+    for s in system:
+        if id(s) not in paired_s:
+            rows.append(("spurious", doc.name, "", "", "", s.text, s.type, s.value or "",
+                         ctx(tuple(s.span))))
+    for g, s in pairs:
+        kinds = []
+        if g.span != tuple(s.span):
+            kinds.append("span")
+        if g.type != s.type:
+            kinds.append("type")
+        if g.value != s.value:
+            kinds.append("value")
+        if kinds:
+            rows.append(("+".join(kinds), doc.name, doc.text[g.span[0] : g.span[1]], g.type,
+                         g.value, s.text, s.type, s.value or "", ctx(g.span)))
+    return rows
+
+
+def evaluate(
+    root: Path,
+    limit: int | None = None,
+    half: tuple[int, int] | None = None,
+    parts: Sequence[str] = (),
+    errors: list[tuple[str, ...]] | None = None,
+) -> dict[str, dict[str, object]]:
     """Counts and figures per subfolder of root and overall (key ``all``)."""
     results: dict[str, dict[str, object]] = {}
     total = Counts()
-    for group, paths in find_timeml(root).items():
-        if limit is not None:
-            paths = paths[:limit]
+    for group, all_paths in find_timeml(root).items():
+        if parts and group not in parts:
+            continue
+        paths = select(all_paths, half, limit)
         docs = [read_timeml(p) for p in paths]
         counts = Counts()
         for d, found in zip(docs, run_dateline(docs), strict=True):
             counts.add(score_doc(d.timexes, found))
+            if errors is not None:
+                errors.extend(error_rows(d, found))
         total.add(counts)
         results[group] = {"counts": counts.__dict__, **counts.figures()}
     results["all"] = {"counts": total.__dict__, **total.figures()}
@@ -165,10 +218,45 @@ COLUMNS = (
     help="directory with .tml files below it; scored per subfolder and overall",
 )
 @click.option("--limit", type=int, default=None, help="at most N documents per subfolder")
+@click.option(
+    "--half",
+    default=None,
+    metavar="K/N",
+    help="score only the K-th of N contiguous parts of each subfolder (sorted by file name)",
+)
+@click.option("--part", "parts", multiple=True, help="score only this subfolder (repeatable)")
+@click.option(
+    "--errors",
+    "errors_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="write every miss, spurious and wrong match as TSV (development parts only)",
+)
 @click.option("--json", "as_json", is_flag=True, help="print the figures as JSON")
-def timex_cmd(timeml_dir: Path, limit: int | None, as_json: bool) -> None:
+def timex_cmd(
+    timeml_dir: Path,
+    limit: int | None,
+    half: str | None,
+    parts: tuple[str, ...],
+    errors_path: Path | None,
+    as_json: bool,
+) -> None:
     """TempEval-3 Task A: timex extraction (strict/relaxed), type and value."""
-    results = evaluate(timeml_dir, limit)
+    split: tuple[int, int] | None = None
+    if half is not None:
+        try:
+            k, n = (int(x) for x in half.split("/"))
+        except ValueError:
+            raise click.BadParameter("expected K/N, e.g. 2/2", param_hint="--half") from None
+        if not 1 <= k <= n:
+            raise click.BadParameter("K must be between 1 and N", param_hint="--half")
+        split = (k, n)
+    errors: list[tuple[str, ...]] | None = [] if errors_path is not None else None
+    results = evaluate(timeml_dir, limit, split, parts, errors)
+    if errors_path is not None and errors is not None:
+        header = ("kind", "doc", "gold", "gtype", "gvalue", "sys", "stype", "svalue", "context")
+        lines = ["\t".join(header)] + ["\t".join(r) for r in errors]
+        errors_path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     if as_json:
         click.echo(json.dumps(results, indent=2))
         return
