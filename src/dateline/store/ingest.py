@@ -48,6 +48,9 @@ class IngestStats:
     """Corpus entities after linking, or None when nothing changed."""
     worker_rss_mb: dict[int, float] = field(default_factory=dict)
     """Peak resident memory of each parsing process, by pid."""
+    warm_seconds: float = 0.0
+    warm_articles: int = 0
+    """Time and articles after the first chunk came back: the rate once pipelines are loaded."""
 
     @property
     def rate(self) -> float:
@@ -239,7 +242,12 @@ def ingest(
             results = run_in_process(chunks(), model, published)
         else:
             results = run_pool(chunks(), model, published, workers)
+        first: float | None = None
         for outcomes, pid, rss in results:
+            if first is None:
+                first = time.monotonic()
+            else:
+                stats.warm_articles += len(outcomes)
             stats.worker_rss_mb[pid] = max(rss, stats.worker_rss_mb.get(pid, 0.0))
             for kind, _aid, payload in outcomes:
                 if kind == "ok":
@@ -253,6 +261,8 @@ def ingest(
             if len(rows) >= commit_articles or time.monotonic() - last >= commit_seconds:
                 flush()
         flush()
+        if first is not None:
+            stats.warm_seconds = time.monotonic() - first
         if store.needs_linking():
             stats.linked = store.link()
     stats.seconds = time.monotonic() - started
