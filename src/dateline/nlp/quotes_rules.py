@@ -22,6 +22,7 @@ SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 SHARED_SUBJECT = {"conj", "advcl", "xcomp", "pcomp"}
 """A verb with no subject of its own takes its head's (``he explained, adding that ...``)."""
 PRONOUNS = {"he", "she", "they", "it", "i", "we", "you", "who", "which", "that"}
+_SENTENCE_END = set(".!?\n\"'”’»")
 _EDGE_PUNCT = {",", ".", ";", ":", "-", "—", "–", "(", ")"}
 
 
@@ -412,16 +413,16 @@ def attach_orphans(doc: Doc, quotes: Quotes, found: list[Found]) -> list[Found]:
         if end_tok <= start_tok:
             continue
         words = sum(1 for t in doc[start_tok:end_tok] if t.is_alpha)
-        sent = doc[start_tok].sent
-        sentence_initial = all(t.is_space or t.is_punct for t in doc[sent.start : start_tok])
+        before = doc.text[max(0, seg.start - 3) : seg.start].rstrip(" \t\xa0")
+        sentence_initial = not before or before[-1] in _SENTENCE_END
         if not sentence_initial or words < 4:
             continue
         spans = [quotes.segments[c].span for c in chain]
-        prev = [f for f in ordered if f.content and f.content[-1][1] <= seg.start]
+        prev = [f for f in ordered if _end(f) <= seg.start]
         if prev:
-            last = prev[-1]
-            gap = doc.text[last.content[-1][1] : seg.start]
-            if gap.count("\n") <= 1 and len(gap) < 80 and not _has_other_content(gap):
+            last = max(prev, key=_end)
+            gap = doc.text[_end(last) : seg.start]
+            if gap.count("\n") <= 2 and not _has_other_content(gap) and last.segments:
                 last.content.extend(spans)
                 last.segments.extend(chain)
                 continue
@@ -429,9 +430,20 @@ def attach_orphans(doc: Doc, quotes: Quotes, found: list[Found]) -> list[Found]:
     return out
 
 
+def _end(f: Found) -> int:
+    """Where an attribution's last piece (content, source, cue, channel) ends."""
+    ends = [e for _, e in f.content]
+    for span in (f.source, f.cue, f.channel, f.clause):
+        if span is not None:
+            ends.append(span[1])
+    return max(ends)
+
+
 def _has_other_content(gap: str) -> bool:
-    """Text between an attribution and a quotation that is more than its own clause."""
-    return sum(ch.isalpha() for ch in gap) > 40
+    """Text between an attribution and a quotation that is more than the tail of the
+    attribution's own sentence (``he said last week.``)."""
+    tail = gap.strip().rstrip(".!?;:,\"'”’")
+    return any(ch in _SENTENCE_END for ch in tail) or len(tail) > 120
 
 
 def find_speaker_lines(doc: Doc, quotes: Quotes) -> list[Found]:
