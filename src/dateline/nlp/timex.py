@@ -26,26 +26,58 @@ A_DURATION_CUES = frozenset(words()["durationcue"])
 
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "ll"})
 
+FUTURE_GOVERNORS = frozenset(words()["futuregov"])
+"""Verbs and adjectives that put what they govern ahead of the reference date ("planned to
+leave on Thursday", "is scheduled to close Monday", "ready to leave Tuesday")."""
+
+REPORTING = frozenset(words()["reporting"])
+"""Reporting verbs: their present tense in news is a historical present ("says Monday")."""
+
 
 def tense_of(span: Span) -> str | None:
-    """Past or future from the verb that governs the expression; None when unclear."""
+    """Past, future or present from the verbs that govern the expression; None when unclear.
+
+    Future: a future auxiliary, "going to", or a planning verb ("planned", "scheduled",
+    "set to", "due to") on the way up; present: the nearest verb is a present-tense
+    non-reporting verb ("talks resume Tuesday", "are meeting Monday"); past: VBD, had+VBN.
+    """
     tok: Token = span.root
-    for _ in range(6):
-        if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+    verb: Token | None = None
+    via_noun = False  # "Tuesday's declaration follows": the weekday hangs on a noun
+    for _ in range(8):
+        lemma = tok.lemma_.lower()
+        if tok.pos_ in ("VERB", "AUX") or lemma in FUTURE_GOVERNORS:
+            auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+            if lemma in FUTURE_GOVERNORS and (tok.tag_ != "VBN" or auxes):
+                perfect = any(a.lower_ == "had" for a in auxes) or tok.head.lower_ == "had"
+                return "past" if perfect else "future"
+            if verb is None and tok.pos_ in ("VERB", "AUX"):
+                verb = tok
+            if {a.lower_ for a in auxes} & FUTURE_AUX or any(a.lower_ == "going" for a in auxes):
+                return "future"
+            if verb is tok and tok.tag_ in ("VBD", "VBN", "VBZ", "VBP", "MD"):
+                break
+            if verb is tok and tok.tag_ == "VBG" and auxes:
+                break
+        elif tok is not span.root and tok.pos_ in ("NOUN", "PROPN", "PRON"):
+            via_noun = True
+        if tok.head is tok:
             break
         tok = tok.head
-    if tok.pos_ not in ("VERB", "AUX"):
+    if verb is None:
         return None
-    auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     lemmas = {a.lower_ for a in auxes} | {a.lemma_.lower() for a in auxes}
-    if lemmas & FUTURE_AUX:
+    if lemmas & FUTURE_AUX or any(a.lower_ == "going" for a in auxes):
         return "future"
-    if any(a.lower_ == "going" for a in auxes):
-        return "future"
-    if tok.tag_ == "VBD" or (tok.tag_ == "VBN" and lemmas & {"have", "had", "has", "was"}):
+    if verb.tag_ == "VBD" or (verb.tag_ == "VBN" and lemmas & {"have", "had", "has", "was"}):
         return "past"
     if any(a.tag_ == "VBD" for a in auxes):
         return "past"
+    if via_noun or verb.lemma_.lower() in REPORTING or any(a.tag_ == "MD" for a in auxes):
+        return None
+    if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
+        return "present"
     return None
 
 

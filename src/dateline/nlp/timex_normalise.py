@@ -143,26 +143,25 @@ def year_of(text: str | None) -> int | None:
     return y + (1900 if y >= 50 else 2000) if y < 100 else y
 
 
+FUTURE_WINDOW_DAYS = 92
+"""A year-less date up to about three months ahead may be ahead; further out, news means the
+last one ("the Oct. 23 slaying" in May is last October). Future tense lifts the limit."""
+
+
 def pick_year(month: int, day: int | None, ctx: Context) -> int | None:
-    """The year of a year-less month (and day): by tense, else the nearest to the reference."""
+    """The year of a year-less month (and day): ahead when the verb is future or the date is
+    within FUTURE_WINDOW_DAYS ahead, else the last one (news reports the past)."""
     if ctx.ref is None:
         return None
     ref = ctx.ref
-    here = (month, day or 1) if day else (month, 1)
-    now = (ref.month, ref.day) if day else (ref.month, 1)
-    if day is not None:
-        # a day of the month: the nearest one; tense proved a worse guide on news text
-        ctx = Context(ref=ref)
+    this = dt.date(ref.year, month, min(day or 1, 28))
+    if not day and month == ref.month:
+        return ref.year
+    before = this if this <= ref else dt.date(ref.year - 1, month, this.day)
+    after = this if this > ref else dt.date(ref.year + 1, month, this.day)
     if ctx.tense == "future":
-        return ref.year if here >= now else ref.year + 1
-    if ctx.tense == "past":
-        return ref.year if here <= now else ref.year - 1
-    diff = month - ref.month
-    if diff > 6:
-        return ref.year - 1
-    if diff < -6:
-        return ref.year + 1
-    return ref.year
+        return after.year
+    return after.year if (after - ref).days <= FUTURE_WINDOW_DAYS else before.year
 
 
 def _day_value(year: int | None, month: int, day: int) -> tuple[str, dt.date | None]:
@@ -350,7 +349,7 @@ def n_weekday(c: Candidate, ctx: Context) -> Resolved | None:
     ref = ctx.ref
     delta = wd - ref.isoweekday()
     if mod in ("next", "this coming", "the following") or (
-        mod in ("", "early", "late", "this") and ctx.tense == "future"
+        mod in ("", "early", "late", "this") and ctx.tense in ("future", "present")
     ):
         days = delta if delta > 0 else delta + 7
         if mod == "next" and days < 0:
