@@ -38,7 +38,7 @@ def test_type_and_role_accuracy() -> None:
 
 
 def test_gold_spans_match_sample_text(samples_dir: Path) -> None:
-    gold = json.loads((samples_dir / "gold" / "entities.json").read_text("utf-8"))
+    gold = json.loads((samples_dir.parent / "gold" / "sample-entities.json").read_text("utf-8"))
     assert gold["articles"]
     for art in gold["articles"]:
         items = [a for a in iter_articles([str(samples_dir / art["file"])])

@@ -21,7 +21,7 @@ from dateline.nlp.entities_data import fold
 from dateline.record import Entity, Mention, Role
 
 Span = tuple[int, int]
-DEFAULT_GOLD = Path(__file__).resolve().parents[3] / "samples" / "gold" / "entities.json"
+DEFAULT_GOLD = Path(__file__).resolve().parents[3] / "gold" / "sample-entities.json"
 RAW_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT"}
 
 
@@ -150,7 +150,8 @@ def evaluate(gold_path: Path = DEFAULT_GOLD) -> dict[str, Scores]:
     from dateline.read import Article, iter_articles
 
     articles = load_gold(gold_path)
-    base = gold_path.parent.parent
+    meta = json.loads(gold_path.read_text(encoding="utf-8"))
+    base = gold_path.parent / str(meta.get("articles_dir", "."))
     nlp = load_pipeline()
     ours: list[tuple[list[Entity], list[Entity]]] = []
     raw: list[tuple[list[Entity], list[Entity]]] = []
@@ -169,7 +170,7 @@ def evaluate(gold_path: Path = DEFAULT_GOLD) -> dict[str, Scores]:
 
 @click.command("entities")
 @click.option("--gold", "gold", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              default=None, help="Gold file (default: samples/gold/entities.json).")
+              default=None, help="Gold file (default: gold/sample-entities.json).")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 def entities_cmd(gold: Path | None, as_json: bool) -> None:
     """Entity clusters (B-cubed), type and role accuracy on our own gold."""
