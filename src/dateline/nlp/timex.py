@@ -139,6 +139,8 @@ def find(doc: Doc, ref: dt.date | None) -> list[Timex]:
         )
         if resolved.day is not None and resolved.type in ("DATE", "TIME"):
             ctx.anchor_day = (tid, resolved.day)
+        if resolved.type in ("DATE", "TIME") and (resolved.value or "")[:4].isdigit():
+            ctx.anchor_value = (tid, resolved.value or "")
         value = resolved.value or ""
         backward = any(w in c.groups["_text"].lower() for w in ("ago", "earlier", "last year"))
         if len(value) == 7 and value[4:6] == "-Q" and not backward:

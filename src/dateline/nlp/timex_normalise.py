@@ -14,7 +14,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from dateline.nlp.timex_rules import Candidate, words
+from dateutil.easter import easter
+
+from dateline.nlp.timex_rules import Candidate, holidays, words
 
 Tense = str | None  # "past", "future" or None (unknown)
 
@@ -27,6 +29,8 @@ class Context:
     tense: Tense = None
     anchor_day: tuple[str, dt.date] | None = None
     anchor_quarter: tuple[str, str] | None = None
+    anchor_value: tuple[str, str] | None = None
+    """The latest calendar value (``1998``, ``1998-06``, ``1998-06-02``): "later that year"."""
     notes: dict[str, str] = field(default_factory=dict)
 
 
@@ -298,19 +302,69 @@ def n_season(c: Candidate, ctx: Context) -> Resolved | None:
     return Resolved("DATE", f"{year}-{code}")
 
 
-HOLIDAYS = {"christmas eve": (12, 24), "christmas": (12, 25), "christmas day": (12, 25),
-            "new year's eve": (12, 31), "new year's day": (1, 1), "valentine's day": (2, 14),
-            "halloween": (10, 31), "independence day": (7, 4), "boxing day": (12, 26)}
+def holiday_day(rule: str, year: int) -> dt.date | None:
+    """The day a holiday rule of timex_holidays.tsv gives in a year."""
+    kind, _, arg = rule.partition(":")
+    if kind == "easter":
+        return easter(year) + dt.timedelta(days=int(arg))
+    if kind == "nth":
+        month, wd, n = (int(x) for x in arg.split(":"))
+        first = dt.date(year, month, 1)
+        days = [first + dt.timedelta(days=i) for i in range(31)]
+        days = [d for d in days if d.month == month and d.isoweekday() == wd]
+        return days[n - 1] if n > 0 else days[n]
+    month, day = (int(x) for x in kind.split("-"))
+    return dt.date(year, month, day)
 
 
 def n_holiday(c: Candidate, ctx: Context) -> Resolved | None:
-    key = re.sub(r"\s+", " ", c.groups["holiday"].lower())
-    month, day = HOLIDAYS.get(key, (0, 0))
-    if not month:
+    """A holiday: the last one before the reference date, the next one in future tense or
+    after "next"; "last"/"this" pick the previous / current year's."""
+    key = re.sub(r"\s+", " ", c.groups["holiday"].lower()).replace("’", "'")
+    rule = holidays().get(key)
+    if rule is None:
         return None
-    year = pick_year(month, day, ctx)
-    value, d = _day_value(year, month, day)
-    return Resolved("DATE", value, "published" if year else None, d)
+    if ctx.ref is None:
+        d = holiday_day(rule, 2001)
+        return Resolved("DATE", f"XXXX-{d.month:02d}-{d.day:02d}" if d else None)
+    ref = ctx.ref
+    rel = (c.groups.get("rel") or "").lower()
+    this, last, nxt = (holiday_day(rule, ref.year + k) for k in (0, -1, 1))
+    if this is None or last is None or nxt is None:
+        return None
+    if rel == "this":
+        d = this
+    elif rel == "next" or ctx.tense == "future":
+        d = this if this >= ref else nxt
+    elif rel == "last" or ctx.tense == "past":
+        d = this if this <= ref else last
+    else:
+        ahead = this if this >= ref else nxt
+        d = ahead if (ahead - ref).days <= FUTURE_WINDOW_DAYS else (
+            this if this <= ref else last)
+    return Resolved("DATE", d.isoformat(), "published", d)
+
+
+def n_that(c: Candidate, ctx: Context) -> Resolved | None:
+    """"that day", "later that year", "the same month": the unit of the latest date before;
+    nothing without one (then "that day" is usually "the day that ...")."""
+    unit = c.groups["unit"].lower()
+    code = words()["partofday"].get(unit, "")
+    if unit in ("day", "morning", "afternoon", "evening", "night") or unit == "week":
+        if ctx.anchor_day is None:
+            return None
+        tid, d = ctx.anchor_day
+        if unit == "week":
+            return Resolved("DATE", week(d), tid)
+        if code:
+            return Resolved("TIME", f"{d.isoformat()}T{code}", tid, d)
+        return Resolved("DATE", d.isoformat(), tid, d)
+    if ctx.anchor_value is None:
+        return None
+    tid, value = ctx.anchor_value
+    if unit == "month":
+        return Resolved("DATE", value[:7], tid) if value[5:7].isdigit() else None
+    return Resolved("DATE", value[:4], tid)
 
 
 def _ref_day(ctx: Context, offset: int) -> tuple[str | None, dt.date | None]:
@@ -368,7 +422,7 @@ def n_rel_unit(c: Candidate, ctx: Context) -> Resolved | None:
     unit = g["unit"].lower()
     rel = g.get("rel", "this").lower()
     if ctx.ref is None:
-        return Resolved("DATE", None)
+        return None
     step = {"last": -1, "past": -1, "previous": -1, "prior": -1, "next": 1, "coming": 1,
             "following": 1}.get(rel, 0)
     if unit == "weekend":
@@ -395,7 +449,7 @@ def n_weekend(c: Candidate, ctx: Context) -> Resolved | None:
 
 def n_year_end(c: Candidate, ctx: Context) -> Resolved | None:
     if ctx.ref is None:
-        return Resolved("DATE", None)
+        return None
     return Resolved("DATE", str(ctx.ref.year), "published")
 
 
@@ -406,7 +460,7 @@ def n_ago(c: Candidate, ctx: Context) -> Resolved | None:
     if n is None:
         return Resolved("DATE", "PAST_REF", "published")
     if ctx.ref is None:
-        return Resolved("DATE", None)
+        return None
     if unit == "year" and n == 1 and ctx.anchor_quarter is not None:
         tid, value = ctx.anchor_quarter
         return Resolved("DATE", f"{int(value[:4]) - 1}{value[4:]}", tid)
@@ -425,7 +479,7 @@ def n_later(c: Candidate, ctx: Context) -> Resolved | None:
     elif ctx.ref is not None:
         tid, base = "published", ctx.ref
     else:
-        return Resolved("DATE", None)
+        return None
     n = number(g["num"])
     if unit == "year" and n == 1 and sign < 0 and ctx.anchor_quarter is not None:
         qid, value = ctx.anchor_quarter
@@ -452,7 +506,7 @@ def n_next_day(c: Candidate, ctx: Context) -> Resolved | None:
     elif ctx.ref is not None:
         tid, base = "published", ctx.ref
     else:
-        return Resolved("DATE", None)
+        return None
     code = words()["partofday"].get(unit, "")
     if code or unit == "day":
         d = base + dt.timedelta(days=step)
@@ -515,6 +569,10 @@ def n_set(c: Candidate, ctx: Context) -> Resolved | None:
     unit_text = g["unit"]
     if unit_text.lower().rstrip(".") in words()["weekday"]:
         return Resolved("SET", f"XXXX-WXX-{weekday_of(unit_text)}")
+    if unit_text.lower().rstrip(".") in words()["month"]:
+        return Resolved("SET", f"XXXX-{month_of(unit_text):02d}")
+    if unit_text.lower() in words()["season"]:
+        return Resolved("SET", f"XXXX-{words()['season'][unit_text.lower()]}")
     unit = unit_of(unit_text)
     num = g.get("num")
     n = 2.0 if num and num.lower() == "other" else (number(num) if num else 1.0)
@@ -570,7 +628,7 @@ NORMALISERS: dict[str, Callable[[Candidate, Context], Resolved | None]] = {
     "quarter_year": n_quarter, "quarter_rel": n_quarter,
     "quarter_period": n_quarter, "half": n_half,
     "season": n_season, "season_year": n_season, "season_bare": n_season,
-    "holiday": n_holiday,
+    "holiday": n_holiday, "that_unit": n_that,
     "deictic": n_deictic, "deictic_pod": n_deictic, "deictic_tonight": n_deictic,
     "weekday": n_weekday, "pod_weekday": n_weekday,
     "rel_unit": n_rel_unit, "rel_earlier_in": n_rel_unit, "weekend": n_weekend,

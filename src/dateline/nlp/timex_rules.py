@@ -48,6 +48,22 @@ def words() -> dict[str, dict[str, str]]:
     return out
 
 
+@cache
+def holidays() -> dict[str, str]:
+    """Holiday name (lower case, straight apostrophe) -> calendar rule, from timex_holidays.tsv."""
+    return {name.lower(): rule for name, rule in _data("timex_holidays.tsv")}
+
+
+def _holiday_names() -> str:
+    """Capitalised holiday names; any apostrophe, any run of spaces."""
+    out = []
+    for name in holidays():
+        words_ = [w.capitalize() if w not in ("of",) else w for w in name.split()]
+        pattern = r"\s+".join(re.escape(w) for w in words_).replace("'", "['’]")
+        out.append(pattern)
+    return f"(?-i:{_alt(out)})"
+
+
 def _alt(items: list[str]) -> str:
     return "|".join(sorted(items, key=len, reverse=True))
 
@@ -89,6 +105,7 @@ def macros() -> dict[str, str]:
         "POD": f"(?:{_alt(list(w['partofday']))})",
         "SETWORD": f"(?:{_alt(list(w['setword']))})",
         "ORD": f"(?:{_alt(list(w['ordinal']))})",
+        "HOLIDAY": _holiday_names(),
     }
 
 
