@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from dateline.nlp.quotes_lexicon import channels, cue_phrases, verbs
+from dateline.nlp.quotes_lexicon import Verb, channels, cue_phrases, verbs
 from dateline.nlp.quotes_marks import QuoteSegment
 
 CharSpan = tuple[int, int]
@@ -21,6 +21,10 @@ CharSpan = tuple[int, int]
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 SHARED_SUBJECT = {"conj", "advcl", "xcomp", "pcomp"}
 """A verb with no subject of its own takes its head's (``he explained, adding that ...``)."""
+NEST_DEPS = {"advcl", "relcl"}
+"""Clauses whose cue may sit inside another attribution's content (see ``_nests``)."""
+IT_SPEAKS = {"say", "add", "state", "write", "report", "announce", "tell", "note", "warn", "read"}
+"""Verbs whose subject ``it`` is an organisation or document speaking (``it said``)."""
 PRONOUNS = {"he", "she", "they", "it", "i", "we", "you", "who", "which", "that"}
 _SENTENCE_END = set(".!?\n\"'”’»")
 _EDGE_PUNCT = {",", ".", ";", ":", "-", "—", "–", "(", ")"}
@@ -200,17 +204,29 @@ def _content_for_verb(
     j = right
     while j < sent.end and ((doc[j].is_punct and quotes.token_seg[j] < 0) or doc[j].is_space):
         j += 1
-    if j < sent.end and quotes.token_seg[j] >= 0 and j - right <= 2:
+    if (
+        j < sent.end
+        and quotes.token_seg[j] >= 0
+        and j - right <= 2
+        and quotes.seg_tokens[quotes.token_seg[j]][0] >= right
+    ):
         # He said: "..." -- the quotation and whatever follows it in the sentence
         end = max(quotes.seg_tokens[quotes.token_seg[j]][1], sent.end)
         sides.append(_trim(doc, j, end, quotes))
     j = left - 1
     while j >= sent.start and ((doc[j].is_punct and quotes.token_seg[j] < 0) or doc[j].is_space):
         j -= 1
-    if j >= sent.start and quotes.token_seg[j] >= 0 and left - j <= 3:
+    if (
+        j >= sent.start
+        and quotes.token_seg[j] >= 0
+        and left - j <= 3
+        and quotes.seg_tokens[quotes.token_seg[j]][1] <= left
+    ):
         # '"...," he said' -- the sentence up to the clause, quotation included
         start = min(quotes.seg_tokens[quotes.token_seg[j]][0], sent.start)
         sides.insert(0, _trim(doc, start, j + 1, quotes))
+    if frame == "quote" and not sides:
+        return None
     if sides:
         ranges: list[tuple[int, int]] = []
         segs: list[int] = []
@@ -227,7 +243,10 @@ def _content_for_verb(
             if c.dep_ in {"oprd", "xcomp"} and c.i >= end:
                 end = c.right_edge.i + 1
         return _expand_quotes(quotes, *_trim(doc, start, end, quotes))
-    preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"for", "on", "about"}]
+    allowed = {"for", "on", "about"}
+    if frame.startswith("p:"):
+        allowed |= set(frame[2:].split(","))
+    preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in allowed]
     if preps and preps[0].i == verb.i + 1 + sum(1 for c in verb.children if c.dep_ == "prt"):
         start, end = _subtree(preps[0])
         return _expand_quotes(quotes, *_trim(doc, start + 1, end, quotes))
@@ -248,6 +267,98 @@ def _content_for_verb(
         out.extend(rr)
         segs.extend(ss)
     return out, segs
+
+
+def _passive(verb: Token) -> bool:
+    """``was asked``, ``is expected to``, ``a state seen as``: the subject is not the
+    source; the agent (``by X``) is, when there is one."""
+    if verb.tag_ != "VBN":
+        return False
+    if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
+        return True
+    return any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
+
+
+@dataclass
+class _Sourceless:
+    ranges: list[tuple[int, int]]
+    segs: list[int]
+    source: tuple[int, int] | None
+    source_token: int | None
+
+
+def _sourceless(doc: Doc, verb: Token, entry: Verb, quotes: Quotes) -> _Sourceless | None:
+    """Passive and raising cues (``is expected to``, ``seems to``, ``was asked what``):
+    the content is the clause, or the subject plus its complement."""
+    source: tuple[int, int] | None = None
+    source_token: int | None = None
+    for c in verb.children:
+        if c.dep_ == "agent":
+            objs = [o for o in c.children if o.dep_ == "pobj"]
+            if objs:
+                source = _trim(doc, *_subtree(objs[0]), quotes)
+                source_token = objs[0].i
+    if verb.dep_ == "acl":
+        subj_range: tuple[int, int] | None = (verb.head.left_edge.i, verb.head.i + 1)
+    else:
+        subj = next((c for c in verb.children if c.dep_ in {"nsubjpass", "nsubj"}), None)
+        subj_range = _subtree(subj) if subj is not None else None
+    comp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    parts: list[tuple[int, int]] = []
+    if comp is not None and comp.i > verb.i:
+        parts = [_subtree(comp)]
+    else:
+        rest = next(
+            (c for c in verb.rights if c.dep_ in {"xcomp", "oprd"} or (
+                c.dep_ == "prep" and c.lower_ in {"as", "with", "of"} and entry.frame != "raise"
+            )),
+            None,
+        )
+        if rest is None or subj_range is None:
+            return None
+        if rest.dep_ == "prep" and rest.lower_ == "as":
+            objs = [o for o in rest.children if o.dep_ == "pobj"]
+            if not objs:
+                return None
+            tail = _subtree(objs[0])
+        else:
+            tail = _subtree(rest)
+        parts = [subj_range, tail]
+    ranges: list[tuple[int, int]] = []
+    segs: list[int] = []
+    for r in parts:
+        rr, ss = _expand_quotes(quotes, *_trim(doc, *r, quotes))
+        ranges.extend(x for x in rr if x[1] > x[0])
+        segs.extend(ss)
+    if not ranges or sum(e - s for s, e in ranges) < 2:
+        return None
+    return _Sourceless(ranges, segs, source, source_token)
+
+
+def _nests(verb: Token) -> bool:
+    """A cue inside another attribution's content that still makes its own: a participle
+    or relative clause with a clausal complement (``explaining that``, ``which he said
+    were``)."""
+    if verb.dep_ not in NEST_DEPS:
+        return False
+    return any(c.dep_ == "ccomp" for c in verb.children)
+
+
+def _beside_quote(doc: Doc, t: Token, quotes: Quotes) -> bool:
+    """Any verb with a subject right after a quotation (``"...," Toomey fumed.``) or right
+    before one after a colon (``Toomey fumed: "..."``) reports it, whatever its lemma."""
+    if t.pos_ != "VERB" or t.tag_ == "VBG" or t.dep_ not in {"ROOT", "parataxis", "ccomp"}:
+        return False
+    subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.pos_ not in {"PROPN", "PRON", "NOUN"}:
+        return False
+    left = min(subj.left_edge.i, t.i)
+    j = left - 1
+    while j >= 0 and doc[j].is_punct and quotes.token_seg[j] < 0:
+        j -= 1
+    if j >= 0 and quotes.token_seg[j] >= 0 and left - j <= 2 and doc[j + 1].text == ",":
+        return True
+    return t.i + 2 < len(doc) and doc[t.i + 1].text == ":" and quotes.token_seg[t.i + 2] >= 0
 
 
 def _is_cue_verb(t: Token, lexicon: dict[str, object]) -> bool:
@@ -293,21 +404,60 @@ def find_verbal(doc: Doc, quotes: Quotes, claimed: set[int]) -> list[tuple[Token
     belong to attributions found already."""
     lexicon = verbs()
     taken = [i in claimed for i in range(len(doc))]
-    cands = [t for t in doc if _is_cue_verb(t, lexicon) and quotes.token_seg[t.i] < 0]
+    owned = list(taken)
+    """Tokens of the cues and sources found so far (``taken``: and their contents)."""
+    cands = [
+        t
+        for t in doc
+        if quotes.token_seg[t.i] < 0 and (_is_cue_verb(t, lexicon) or _beside_quote(doc, t, quotes))
+    ]
     cands.sort(key=lambda t: (len(list(t.ancestors)), t.i))
     out: list[tuple[Token, Found]] = []
     for verb in cands:
-        if taken[verb.i]:
+        if owned[verb.i] or (taken[verb.i] and not _nests(verb)):
             continue
         lemma = verb.lemma_.lower() if verb.lemma_.lower() in lexicon else verb.lower_
-        entry = lexicon[lemma]
+        entry = lexicon.get(lemma) or Verb(lemma, "speech", "quote")
         if lemma == "point" and not any(
             c.dep_ == "prt" and c.lower_ == "out" for c in verb.children
         ):
             continue
-        subj, ante = _subject(verb)
-        if subj is None or subj.lower_ in {"it", "there"}:
+        if entry.frame == "raise" or _passive(verb):
+            found_p = _sourceless(doc, verb, entry, quotes)
+            if found_p is None:
+                continue
+            ranges = [r for r in found_p.ranges if not any(taken[r[0] : r[1]])]
+            if not ranges:
+                continue
+            cue_start, cue_end = _cue_tokens(doc, verb, ranges)
+            if any(owned[cue_start:cue_end]):
+                continue
+            src = found_p.source
+            for i in [*range(cue_start, cue_end), *(range(*src) if src else ())]:
+                owned[i] = True
+            for r in ranges:
+                for i in range(*r):
+                    taken[i] = True
+            out.append(
+                (
+                    verb,
+                    Found(
+                        cue=_chars(doc, cue_start, cue_end),
+                        cls=entry.cls,
+                        content=[_chars(doc, *r) for r in ranges],
+                        source=_chars(doc, *src) if src else None,
+                        source_token=found_p.source_token,
+                        clause=_chars(doc, cue_start, cue_end),
+                        segments=found_p.segs,
+                    ),
+                )
+            )
             continue
+        subj, ante = _subject(verb)
+        if subj is None or subj.lower_ == "there":
+            continue
+        if subj.lower_ == "it" and lemma not in IT_SPEAKS and entry.frame != "quote":
+            continue  # "it shows", "it means": "it" is a speaker only of saying verbs
         if subj.head.i != verb.i and verb.i < subj.i and verb.dep_ == "advcl":
             continue  # "Asked about it, Adelson said ...": the question is not his
         sent = verb.sent
@@ -315,7 +465,10 @@ def find_verbal(doc: Doc, quotes: Quotes, claimed: set[int]) -> list[tuple[Token
         if found is None:
             continue
         ranges, segs = found
-        ranges = [r for r in ranges if r[1] > r[0] and not any(taken[r[0] : r[1]])]
+        if entry.frame == "quote" and not segs:
+            continue
+        busy = owned if taken[verb.i] else taken
+        ranges = [r for r in ranges if r[1] > r[0] and not any(busy[r[0] : r[1]])]
         if not ranges:
             continue
         s_start, s_end = _source_span(doc, subj, quotes)
@@ -326,8 +479,8 @@ def find_verbal(doc: Doc, quotes: Quotes, claimed: set[int]) -> list[tuple[Token
         for r in ranges:
             for i in range(*r):
                 taken[i] = True
-        for i in range(s_start, s_end):
-            taken[i] = True
+        for i in [*range(s_start, s_end), *range(cue_start, cue_end)]:
+            owned[i] = True
         clause_start = min(s_start, cue_start)
         clause_end = max(cue_end, chan[1] if chan else cue_end)
         head = ante if ante is not None else subj
