@@ -62,7 +62,7 @@ def test_tense_decides_weekday(nlp: Language) -> None:
     [
         ("Talks resumed yesterday.", ("yesterday", "DATE", "2022-01-09")),
         ("Prices rose last week.", ("last week", "DATE", "2022-W01")),
-        ("Rates fell earlier this month.", ("earlier this month", "DATE", "2022-01")),
+        ("Rates fell earlier this month.", ("this month", "DATE", "2022-01")),
         ("A vote is due next year.", ("next year", "DATE", "2023")),
         ("The rebels struck two days ago.", ("two days ago", "DATE", "2022-01-08")),
         ("Fighting eased this week.", ("this week", "DATE", "2022-W02")),
@@ -108,3 +108,81 @@ def test_bad_input(nlp: Language) -> None:
     assert timexes(nlp, "") == []
     assert found(nlp, "He said “soon” — «maintenant», 今天.") == [("soon", "DATE", "FUTURE_REF")]
     assert found(nlp, "It happened on 31 February.") == []
+
+
+def test_planned_and_present_weekdays_look_ahead(nlp: Language) -> None:
+    # reference date 2022-01-10 is a Monday
+    assert ("Thursday", "DATE", "2022-01-13") in found(
+        nlp, "The delegation planned to leave the capital on Thursday."
+    )
+    assert ("Tuesday", "DATE", "2022-01-11") in found(nlp, "Talks resume Tuesday in Geneva.")
+    assert ("Friday", "DATE", "2022-01-14") in found(
+        nlp, "The vote is scheduled to take place Friday."
+    )
+    # a weekday hanging on a noun, and reporting verbs, still look back
+    assert ("Friday", "DATE", "2022-01-07") in found(
+        nlp, "The move follows Friday's decision by the court."
+    )
+    assert ("Friday", "DATE", "2022-01-07") in found(nlp, "The ministry said Friday it had agreed.")
+
+
+def test_yearless_dates_look_back_beyond_three_months(nlp: Language) -> None:
+    got = found(nlp, "Police have searched for him since the Oct. 23 shooting.")
+    assert ("Oct. 23", "DATE", "2021-10-23") in got
+    got = found(nlp, "The pact takes effect on March 1 and the fund pays out in February.")
+    assert ("March 1", "DATE", "2022-03-01") in got
+    assert ("February", "DATE", "2022-02") in got
+    assert ("Dec. 28", "DATE", "2021-12-28") in found(nlp, "He was last seen Dec. 28.")
+
+
+def test_approximators_stay_outside(nlp: Language) -> None:
+    got = found(nlp, "The blast came at about 10:35 a.m. after a wait of about five hours.")
+    assert ("10:35 a.m.", "TIME", "2022-01-10T10:35") in got
+    assert ("five hours", "DURATION", "PT5H") in got
+    assert ("almost four years ago", "DATE", "2018") in found(
+        nlp, "The war ended almost four years ago."
+    )
+
+
+def test_earlier_later_outside_deictic_span(nlp: Language) -> None:
+    got = found(nlp, "The envoy wrote earlier this week and will speak later today.")
+    assert ("this week", "DATE", "2022-W02") in got
+    assert ("today", "DATE", "2022-01-10") in got
+
+
+def test_that_day_and_that_year(nlp: Language) -> None:
+    text = "The mayor was shot on Oct. 23, 2019. Earlier that day, his family had left."
+    got = timexes(nlp, text)
+    assert [(t.text, t.value) for t in got] == [
+        ("Oct. 23, 2019", "2019-10-23"),
+        ("Earlier that day", "2019-10-23"),
+    ]
+    assert got[1].anchor == got[0].id
+    got = found(nlp, "She fled in June 2018 and returned later that year.")
+    assert ("later that year", "DATE", "2018") in got
+    # no date before: "that day" is not resolved, so not reported
+    assert found(nlp, "Nobody forgot that day.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The boy was found on Thanksgiving Day.", ("Thanksgiving Day", "DATE", "2021-11-25")),
+        ("Crowds gathered last Thanksgiving.", ("last Thanksgiving", "DATE", "2021-11-25")),
+        ("Shops closed on Christmas Eve.", ("Christmas Eve", "DATE", "2021-12-24")),
+        ("Pilgrims will arrive for Easter.", ("Easter", "DATE", "2022-04-17")),
+        ("The march took place on Good Friday.", ("Good Friday", "DATE", "2021-04-02")),
+        ("Rallies are held each July.", ("each July", "SET", "XXXX-07")),
+    ],
+)
+def test_holidays_and_sets(nlp: Language, text: str, expected: tuple) -> None:
+    assert expected in found(nlp, text)
+
+
+def test_parts_of_day_and_names(nlp: Language) -> None:
+    got = found(nlp, "Thousands rallied Friday night. A judge ruled at midday.")
+    assert ("Friday night", "DATE", "2022-01-07TNI") in got
+    assert ("midday", "TIME", "2022-01-07T12:00") in got  # the day last named
+    assert found(nlp, "Marchers joined the annual March for Life.") == []
+    assert found(nlp, "The Communist Party daily Granma printed it.") == []
+    assert found(nlp, "They will leave as soon as the talks end.") == []

@@ -53,15 +53,16 @@ def tense_of(span: Span) -> str | None:
                 return "past" if perfect else "future"
             if verb is None and tok.pos_ in ("VERB", "AUX"):
                 verb = tok
+            first = verb is not None and verb.i == tok.i
             if {a.lower_ for a in auxes} & FUTURE_AUX or any(a.lower_ == "going" for a in auxes):
                 return "future"
-            if verb is tok and tok.tag_ in ("VBD", "VBN", "VBZ", "VBP", "MD"):
+            if first and tok.tag_ in ("VBD", "VBN", "VBZ", "VBP", "MD"):
                 break
-            if verb is tok and tok.tag_ == "VBG" and auxes:
+            if first and tok.tag_ == "VBG" and auxes:
                 break
-        elif tok is not span.root and tok.pos_ in ("NOUN", "PROPN", "PRON"):
+        elif tok.i != span.root.i and tok.pos_ in ("NOUN", "PROPN", "PRON"):
             via_noun = True
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             break
         tok = tok.head
     if verb is None:
@@ -93,7 +94,14 @@ def _keep(c: Candidate, span: Span, doc: Doc) -> bool:
             return True
         return not (nxt is not None and (nxt.tag_ == "NNS" or nxt.like_num))
     if c.rule.name == "set_word":
-        return span.root.pos_ == "ADV"
+        # "the Communist Party daily Granma" is a newspaper
+        nxt = doc[span.end] if span.end < len(doc) else None
+        return span.root.pos_ == "ADV" and not (nxt is not None and nxt.pos_ == "PROPN")
+    if c.rule.name == "month" and not c.groups.get("mod") and not c.groups.get("part"):
+        # "the annual March for Life", "the March of the Mothers": a name, not the month
+        nxt = doc[span.end] if span.end < len(doc) else None
+        if prev is not None and prev.tag_ in ("DT", "JJ", "PRP$") and prev_word != "early":
+            return not (nxt is not None and nxt.lower_ in ("for", "of", "on", "to"))
     if c.rule.type == "DURATION":
         nxt = doc[span.end] if span.end < len(doc) else None
         if nxt is not None and nxt.lower_ in ("old", "older", "younger", "of") and (

@@ -49,6 +49,11 @@ UNIT_LETTER = {
 }
 TIME_UNITS = {"second", "minute", "hour"}
 
+POD_TYPE = "DATE"
+"""Type of a day with a part of day ("Friday night", "yesterday morning", "tonight"): the
+TempEval-3 annotation (TBAQ-cleaned AQUAINT) writes DATE with a TNI/TMO value, where the
+older TimeBank wrote TIME. Clock times stay TIME."""
+
 
 def unit_of(word: str) -> str:
     w = word.lower().rstrip("s")
@@ -357,7 +362,7 @@ def n_that(c: Candidate, ctx: Context) -> Resolved | None:
         if unit == "week":
             return Resolved("DATE", week(d), tid)
         if code:
-            return Resolved("TIME", f"{d.isoformat()}T{code}", tid, d)
+            return Resolved(POD_TYPE, f"{d.isoformat()}T{code}", tid, d)
         return Resolved("DATE", d.isoformat(), tid, d)
     if ctx.anchor_value is None:
         return None
@@ -387,7 +392,7 @@ def n_deictic(c: Candidate, ctx: Context) -> Resolved | None:
     value, d = _ref_day(ctx, offset)
     code = words()["partofday"].get(pod) or ("NI" if word == "tonight" else "")
     if code:
-        return Resolved("TIME", f"{value}T{code}" if value else None, "published", d)
+        return Resolved(POD_TYPE, f"{value}T{code}" if value else None, "published", d)
     return Resolved("DATE", value, "published" if value else None, d)
 
 
@@ -397,7 +402,7 @@ def n_weekday(c: Candidate, ctx: Context) -> Resolved | None:
     mod = re.sub(r"\s+", " ", (g.get("mod") or "").lower())
     pod = (g.get("pod") or "").lower()
     code = words()["partofday"].get(pod, "")
-    type_ = "TIME" if code else "DATE"
+    type_ = POD_TYPE if code else "DATE"
     if ctx.ref is None:
         return Resolved(type_, f"XXXX-WXX-{wd}")
     ref = ctx.ref
@@ -511,11 +516,11 @@ def n_next_day(c: Candidate, ctx: Context) -> Resolved | None:
     if code or unit == "day":
         d = base + dt.timedelta(days=step)
         if code:
-            return Resolved("TIME", f"{d.isoformat()}T{code}", tid, d)
+            return Resolved(POD_TYPE, f"{d.isoformat()}T{code}", tid, d)
         return Resolved("DATE", d.isoformat(), tid, d)
     if unit == "night":
         d = base + dt.timedelta(days=step)
-        return Resolved("TIME", f"{d.isoformat()}TNI", tid, d)
+        return Resolved(POD_TYPE, f"{d.isoformat()}TNI", tid, d)
     return Resolved("DATE", at_granularity(shift(base, step, unit), unit), tid)
 
 
@@ -582,7 +587,7 @@ def n_set(c: Candidate, ctx: Context) -> Resolved | None:
 def n_clock(c: Candidate, ctx: Context) -> Resolved | None:
     g = c.groups
     if g.get("noon"):
-        hour, minute = (12, 0) if g["noon"].lower() == "noon" else (24, 0)
+        hour, minute = (24, 0) if g["noon"].lower() == "midnight" else (12, 0)
     elif g.get("oc"):
         n = number(g["oc"])
         if n is None or not 1 <= n <= 12:
