@@ -36,7 +36,8 @@ def find_quotes(doc: Doc) -> Doc:
 
 def extract(doc: Doc) -> list[Quote]:
     """All attributions of a parsed article, in text order."""
-    quotes = Quotes(doc, scan(doc.text))
+    text = doc.text  # built anew by spaCy on every access: read it once
+    quotes = Quotes(doc, scan(text), text)
     found = find_speaker_lines(doc, quotes)
     claimed = {i for f in found for s, e in f.content for i in _token_range(doc, s, e)}
     found += [f for _, f in find_verbal(doc, quotes, claimed)]
@@ -47,7 +48,7 @@ def extract(doc: Doc) -> list[Quote]:
     if headline is not None and not any(_inside(headline.content[0], f.content) for f in found):
         found.append(headline)
     found.sort(key=lambda f: f.content[0][0])
-    resolver = Resolver(doc)
+    resolver = Resolver(doc, text)
     out: list[Quote] = []
     for n, f in enumerate(found, 1):
         out.append(_to_quote(doc, f, f"q{n}", resolver, quotes))
@@ -102,10 +103,11 @@ def _kind(doc: Doc, f: Found, quotes: Quotes) -> str:
     rest = total - quoted
     if rest <= 0:
         return "direct"
-    outside = " ".join(doc.text[s:e] for s, e in f.content)
+    text = quotes.text
+    outside = " ".join(text[s:e] for s, e in f.content)
     for k in f.segments:
         seg = quotes.segments[k]
-        outside = outside.replace(doc.text[seg.start : seg.end], " ")
+        outside = outside.replace(text[seg.start : seg.end], " ")
     return "mixed" if re.search(r"\w", outside) else "direct"
 
 
@@ -128,24 +130,25 @@ def _date(doc: Doc, f: Found) -> StatementDate | None:
 
 
 def _to_quote(doc: Doc, f: Found, qid: str, resolver: Resolver, quotes: Quotes) -> Quote:
+    full = quotes.text
     speaker = None
     if f.source is not None:
-        text = doc.text[f.source[0] : f.source[1]]
+        text = full[f.source[0] : f.source[1]]
         token = f.source_token
         if token is None:
             span = doc.char_span(*f.source, alignment_mode="expand")
             token = span.root.i if span is not None else None
         speaker = Speaker(text=text, span=f.source, entity=resolver.resolve(text, f.source, token))
-    content = Content(text=" ".join(doc.text[s:e] for s, e in f.content), spans=f.content)
+    content = Content(text=" ".join(full[s:e] for s, e in f.content), spans=f.content)
     return Quote(
         id=qid,
         kind=_kind(doc, f, quotes),  # type: ignore[arg-type]
         type=f.cls,  # type: ignore[arg-type]
         speaker=speaker,
-        cue=Evidence(text=doc.text[f.cue[0] : f.cue[1]], span=f.cue) if f.cue else None,
+        cue=Evidence(text=full[f.cue[0] : f.cue[1]], span=f.cue) if f.cue else None,
         content=content,
         channel=(
-            Evidence(text=doc.text[f.channel[0] : f.channel[1]], span=f.channel)
+            Evidence(text=full[f.channel[0] : f.channel[1]], span=f.channel)
             if f.channel
             else None
         ),

@@ -51,8 +51,9 @@ class Found:
 class Quotes:
     """Quote segments mapped onto a Doc's tokens."""
 
-    def __init__(self, doc: Doc, segments: list[QuoteSegment]) -> None:
+    def __init__(self, doc: Doc, segments: list[QuoteSegment], text: str | None = None) -> None:
         self.doc = doc
+        self.text = doc.text if text is None else text
         self.segments = segments
         self.token_seg = [-1] * len(doc)
         self.seg_tokens: list[tuple[int, int]] = []
@@ -506,11 +507,15 @@ def find_phrasal(doc: Doc, quotes: Quotes, taken: set[int]) -> list[Found]:
     """``According to X, ...``: the source is the object, the content the rest."""
     phrases = cue_phrases()
     out: list[Found] = []
+    firsts = {w[0] for w in phrases}
     lowers = [t.lower_ for t in doc]
+    starts = [i for i, w in enumerate(lowers) if w in firsts]
     for words, cls in phrases.items():
         n = len(words)
-        for i in range(len(doc) - n):
+        for i in starts:
             if tuple(lowers[i : i + n]) != words or quotes.token_seg[i] >= 0 or i in taken:
+                continue
+            if i + n >= len(doc):
                 continue
             last = doc[i + n - 1]
             objs = [c for c in last.children if c.dep_ == "pobj"]
@@ -566,7 +571,7 @@ def attach_orphans(doc: Doc, quotes: Quotes, found: list[Found]) -> list[Found]:
         if end_tok <= start_tok:
             continue
         words = sum(1 for t in doc[start_tok:end_tok] if t.is_alpha)
-        before = doc.text[max(0, seg.start - 3) : seg.start].rstrip(" \t\xa0")
+        before = quotes.text[max(0, seg.start - 3) : seg.start].rstrip(" \t\xa0")
         sentence_initial = not before or before[-1] in _SENTENCE_END
         if not sentence_initial or words < 4:
             continue
@@ -574,7 +579,7 @@ def attach_orphans(doc: Doc, quotes: Quotes, found: list[Found]) -> list[Found]:
         prev = [f for f in ordered if _end(f) <= seg.start]
         if prev:
             last = max(prev, key=_end)
-            gap = doc.text[_end(last) : seg.start]
+            gap = quotes.text[_end(last) : seg.start]
             if gap.count("\n") <= 2 and not _has_other_content(gap) and last.segments:
                 last.content.extend(spans)
                 last.segments.extend(chain)
@@ -603,7 +608,7 @@ def find_speaker_lines(doc: Doc, quotes: Quotes) -> list[Found]:
     """``KARIN: We were able to ...`` or ``Karin: 'Integrity preserved'``: a short name
     opening a paragraph, then a colon; the rest of the paragraph is what was said."""
     out: list[Found] = []
-    text = doc.text
+    text = quotes.text
     for sent in doc.sents:
         first = sent.start
         while first < sent.end and doc[first].is_space:

@@ -52,8 +52,9 @@ def _words(text: str) -> set[str]:
 class Resolver:
     """Resolves speakers in text order, remembering who spoke last."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, text: str | None = None) -> None:
         self.doc = doc
+        self.text = doc.text if text is None else text
         self.entities: list[Entity] = list(doc._.entities or [])
         self.last_speaker: Entity | None = None
 
@@ -95,7 +96,7 @@ class Resolver:
         head = head.lower()
         if not head.isalpha() or len(head) < 3:
             return None
-        words = _words(self.doc.text[start:end])
+        words = _words(self.text[start:end])
         candidates: list[tuple[int, int, Entity]] = []
         for order, ent in enumerate(self.entities):
             titles = set().union(*(_words(r.title) for r in ent.roles)) if ent.roles else set()
