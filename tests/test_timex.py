@@ -186,3 +186,12 @@ def test_parts_of_day_and_names(nlp: Language) -> None:
     assert found(nlp, "Marchers joined the annual March for Life.") == []
     assert found(nlp, "The Communist Party daily Granma printed it.") == []
     assert found(nlp, "They will leave as soon as the talks end.") == []
+
+
+def test_reporting_year(nlp: Language) -> None:
+    got = found(nlp, "Sales for the year rose 4%. In the year ended March 31, it lost money.")
+    assert ("the year", "DATE", "2022") in got
+    assert ("the year", "DURATION", "P1Y") in got
+    assert ("the 2020 period", "DATE", "2020") in found(nlp, "Profit beat the 2020 period.")
+    assert ("now", "DATE", "PRESENT_REF") in found(nlp, "Right now the port is shut.")
+    assert found(nlp, "It was the year of the strike.") == []

@@ -24,6 +24,9 @@ YEAR_CUES = frozenset(words()["yearcue"])
 A_DURATION_CUES = frozenset(words()["durationcue"])
 """Words before "a day"/"a year" that make it a duration rather than "$5 a year"."""
 
+THE_YEAR_CUES = frozenset({"for", "in", "of", "during", "through", "throughout", "over"})
+"""Prepositions before "the year" that make it the reporting year ("sales for the year")."""
+
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "ll"})
 
 FUTURE_GOVERNORS = frozenset(words()["futuregov"])
@@ -93,6 +96,9 @@ def _keep(c: Candidate, span: Span, doc: Doc) -> bool:
         if prev_word in YEAR_CUES or span.root.ent_type_ == "DATE":
             return True
         return not (nxt is not None and (nxt.tag_ == "NNS" or nxt.like_num))
+    if c.rule.name == "the_year":
+        # "for the year", "in the fiscal year"; not "the year of the dragon", "the year's best"
+        return prev_word in THE_YEAR_CUES
     if c.rule.name == "set_word":
         # "the Communist Party daily Granma" is a newspaper
         nxt = doc[span.end] if span.end < len(doc) else None

@@ -452,6 +452,18 @@ def n_weekend(c: Candidate, ctx: Context) -> Resolved | None:
     return Resolved("DATE", week(ctx.ref + dt.timedelta(weeks=step)) + "-WE", "published")
 
 
+def n_the_year(c: Candidate, ctx: Context) -> Resolved | None:
+    """"for the year", "in the fiscal year": the reference year, except a year running to
+    a date ("the year ended March 31", a DURATION) and "the latest fiscal year" (the last)."""
+    g = c.groups
+    if g.get("ended") or (g.get("rel") or "").lower() in ("past", "entire", "whole"):
+        return Resolved("DURATION", "P1Y")
+    if ctx.ref is None:
+        return Resolved("DATE", None)
+    back = 1 if (g.get("rel") or "").lower() == "latest" else 0
+    return Resolved("DATE", str(ctx.ref.year - back), "published")
+
+
 def n_year_end(c: Candidate, ctx: Context) -> Resolved | None:
     if ctx.ref is None:
         return None
@@ -637,7 +649,7 @@ NORMALISERS: dict[str, Callable[[Candidate, Context], Resolved | None]] = {
     "deictic": n_deictic, "deictic_pod": n_deictic, "deictic_tonight": n_deictic,
     "weekday": n_weekday, "pod_weekday": n_weekday,
     "rel_unit": n_rel_unit, "rel_earlier_in": n_rel_unit, "weekend": n_weekend,
-    "year_end": n_year_end,
+    "year_end": n_year_end, "the_year": n_the_year, "period_year": n_year,
     "ago": n_ago, "later": n_later, "next_day": n_next_day, "day_before": n_next_day,
     "fixed": n_fixed,
     "duration": n_duration, "duration_adj": n_duration, "duration_vague": n_duration_vague,
