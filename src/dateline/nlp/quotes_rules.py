@@ -357,8 +357,11 @@ def _beside_quote(doc: Doc, t: Token, quotes: Quotes) -> bool:
     j = left - 1
     while j >= 0 and doc[j].is_punct and quotes.token_seg[j] < 0:
         j -= 1
-    if j >= 0 and quotes.token_seg[j] >= 0 and left - j <= 2 and doc[j + 1].text == ",":
-        return True
+    if j >= 0 and quotes.token_seg[j] >= 0 and left - j <= 2:
+        # the quotation ends its sentence part: '"...," X fumed' or '"...!" X fumed'
+        near = {doc[k].text for k in range(max(0, j - 1), left)}
+        if near & {",", "!", "?"}:
+            return True
     return t.i + 2 < len(doc) and doc[t.i + 1].text == ":" and quotes.token_seg[t.i + 2] >= 0
 
 
@@ -370,7 +373,9 @@ def _is_cue_verb(t: Token, lexicon: dict[str, object]) -> bool:
     if any(c.dep_ == "mark" and c.lower_ in {"with", "without"} for c in t.children):
         return False
     if t.pos_ in {"VERB", "AUX"}:
-        return t.tag_ != "VBN" or any(c.dep_ in {"aux", "nsubj"} for c in t.children)
+        if t.tag_ != "VBN" or _passive(t):
+            return True
+        return any(c.dep_ in {"aux", "nsubj"} for c in t.children)
     # the tagger sometimes calls a parenthetical verb an adjective ("authorities affirm")
     return t.pos_ == "ADJ" and any(c.dep_ == "nsubj" for c in t.children)
 

@@ -61,7 +61,7 @@ class Resolver:
     def resolve(self, text: str, span: tuple[int, int], token: int | None) -> str | None:
         """The id of the speaker's entity, adding a pronoun/description mention if new."""
         lower = text.lower()
-        ent = _mention_at(self.entities, span)
+        ent = _mention_at(self.entities, self._head_span(span, token))
         if ent is None and token is not None and lower in RELATIVE:
             tok = self.doc[token]
             ent = _mention_at(self.entities, (tok.idx, tok.idx + len(tok.text)))
@@ -85,6 +85,16 @@ class Resolver:
         if ent is not None:
             self.last_speaker = ent
         return ent.id if ent else None
+
+    def _head_span(self, span: tuple[int, int], token: int | None) -> tuple[int, int]:
+        """The part of the source that must be a mention of the speaker: its head word.
+        A mention covering only a modifier (``Kazakh`` in ``Kazakh authorities``) names
+        something else, not the speaker; such a speaker stays an unlinked description."""
+        if token is None:
+            return span
+        tok = self.doc[token]
+        head = (tok.idx, tok.idx + len(tok.text))
+        return head if span[0] <= head[0] and head[1] <= span[1] else span
 
     def _recent(self, pos: int, types: set[str]) -> Entity | None:
         if self.last_speaker is not None and self.last_speaker.type in types:
