@@ -134,3 +134,31 @@ def test_older_store_version_is_refused(db: Path) -> None:
     con.close()
     with pytest.raises(StoreError, match="store version 0"):
         connect(db, read_only=True)
+
+
+def _corpus_tables(con: duckdb.DuckDBPyConnection) -> tuple[list[tuple], list[tuple]]:
+    ents = con.execute(
+        "SELECT id, name, type, aliases, n_articles, n_mentions FROM corpus_entities ORDER BY id"
+    ).fetchall()
+    members = con.execute("SELECT * FROM corpus_members ORDER BY ALL").fetchall()
+    return ents, members
+
+
+def test_linking_is_incremental_and_agrees_with_a_full_relink(tmp_path: Path) -> None:
+    r1, r2, r3 = records()
+    with Store(tmp_path / "i.duckdb") as store:
+        store.write([record_rows(r.to_json_dict()) for r in (r1, r2)])
+        assert store.needs_linking()
+        store.link()
+        assert not store.needs_linking()
+        store.write([record_rows(r3.to_json_dict())])
+        assert store.unlinked() == [r3.id]  # only the new article is linked next
+        store.link()
+        incremental = _corpus_tables(store.con)
+        store.link(full=True)
+        assert _corpus_tables(store.con) == incremental
+    ents, members = incremental
+    ivanov = [e for e in ents if e[1] == "Petar Ivanov"]
+    assert len(ivanov) == 1 and ivanov[0][4] == 3  # one actor, in all three articles
+    assert ivanov[0][5] == 6  # two mentions in each article, summed
+    assert {m[1] for m in members if m[0] == ivanov[0][0]} == {r1.id, r2.id, r3.id}

@@ -74,7 +74,8 @@ def _find(ent: Entity, corpus: list[CorpusEntity]) -> tuple[CorpusEntity | None,
     same_type = [c for c in corpus if c.type == ent.type]
     names = _names(ent)
     if _named(ent):
-        full = [c for c in same_type if len(_full(ent.name)) > 1 and fold(c.name) == fold(ent.name)]
+        folded = fold(ent.name)
+        full = [c for c in same_type if len(folded.split()) > 1 and fold(c.name) == folded]
         if len(full) == 1:
             return full[0], f"same full name {ent.name!r}"
         exact = [c for c in same_type if names & _names(c) and not _clash(ent.roles, c.roles)]
@@ -109,9 +110,15 @@ def _find(ent: Entity, corpus: list[CorpusEntity]) -> tuple[CorpusEntity | None,
     return None, ""
 
 
-def link_entities(items: Iterable[tuple[str, Entity]]) -> list[CorpusEntity]:
-    """Group article entities ``(article_id, entity)`` into corpus entities."""
-    corpus: list[CorpusEntity] = []
+def link_entities(
+    items: Iterable[tuple[str, Entity]], corpus: list[CorpusEntity] | None = None
+) -> list[CorpusEntity]:
+    """Group article entities ``(article_id, entity)`` into corpus entities.
+
+    ``corpus`` (extended in place) continues an earlier linking: the store links only
+    the articles added since.
+    """
+    corpus = [] if corpus is None else corpus
     for article_id, ent in items:
         ce, why = _find(ent, corpus)
         if ce is None:

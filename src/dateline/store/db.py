@@ -178,26 +178,79 @@ class Store:
             raise
         return n
 
-    def needs_linking(self) -> bool:
-        row = self.con.execute("SELECT value FROM meta WHERE key = 'linked_articles'").fetchone()
-        return row is None or int(row[0]) != self.count("articles")
+    def unlinked(self) -> list[str]:
+        """Stored articles with entities that no corpus entity counts among its members yet."""
+        rows = self.con.execute(
+            "SELECT id FROM articles WHERE n_entities > 0 AND id NOT IN"
+            " (SELECT DISTINCT article_id FROM corpus_members) ORDER BY id"
+        ).fetchall()
+        return [r[0] for r in rows]
 
-    def link(self) -> int:
-        """Recompute corpus entities from every stored article, in one transaction."""
+    def needs_linking(self) -> bool:
+        return bool(self.unlinked())
+
+    def _corpus(self) -> list[Any]:
+        """The corpus entities as stored, ready for the linker to continue from."""
+        from dateline.corpus.entities import CorpusEntity
+        from dateline.record import Role
+
+        members: dict[str, list[tuple[str, str]]] = {}
+        for cid, aid, eid in self.con.execute(
+            "SELECT corpus_entity_id, article_id, entity_id FROM corpus_members"
+        ).fetchall():
+            members.setdefault(cid, []).append((aid, eid))
+        out = []
+        for cid, name, type_, aliases, roles, n_mentions, evidence in self.con.execute(
+            "SELECT id, name, type, aliases, roles, n_mentions, evidence FROM corpus_entities"
+        ).fetchall():
+            out.append(
+                CorpusEntity(
+                    id=cid,
+                    name=name,
+                    type=type_,
+                    aliases=json.loads(aliases) if aliases else [],
+                    roles=[Role.model_validate(r) for r in json.loads(roles or "[]")],
+                    members=members.get(cid, []),
+                    evidence=json.loads(evidence) if evidence else [],
+                    mentions=n_mentions or 0,
+                )
+            )
+        return out
+
+    def link(self, full: bool = False) -> int:
+        """Link the articles not linked yet into the corpus entities, in one transaction.
+
+        Incremental: the linker continues from the stored corpus entities and sees only
+        the new articles' entities, so an ingest pays for what it added, not for the
+        whole database. Only the corpus entities that gained members are rewritten.
+        ``full`` relinks every article from scratch. Returns how many corpus entities there are.
+        """
         from dateline.corpus.entities import link_entities
         from dateline.record import Entity
 
+        corpus = [] if full else self._corpus()
+        before = {id(ce): (ce.id, len(ce.members)) for ce in corpus}
+        todo = self.unlinked() if not full else None
+        query = "SELECT id, record->'entities' FROM articles"
+        params: list[Any] = []
+        if todo is not None:
+            query += " WHERE id IN (SELECT unnest($1))"
+            params = [todo]
         pairs: list[tuple[str, Entity]] = []
-        cur = self.con.execute("SELECT id, record->'entities' FROM articles ORDER BY id")
+        cur = self.con.execute(query + " ORDER BY id", params)
         while chunk := cur.fetchmany(1000):
             for aid, ents in chunk:
                 for e in json.loads(ents) if ents else []:
                     pairs.append((aid, Entity.model_validate(e)))
-        mentions = {(aid, e.id): len(e.mentions) for aid, e in pairs}
-        linked = list(_merge_ids(link_entities(pairs)))
+        linked = link_entities(pairs, corpus)
+        touched = [ce for ce in linked if before.get(id(ce), ("", -1))[1] != len(ce.members)]
+        changed = {ce.id for ce in touched}
+        stale = {before[id(ce)][0] for ce in touched if id(ce) in before}
+        every = list(_merge_ids(linked))
+        merged = [ce for ce in every if ce.id in changed]
         ent_rows: list[Row] = []
         member_rows: list[Row] = []
-        for ce in linked:
+        for ce in merged:
             members = list(dict.fromkeys(ce.members))
             ent_rows.append(
                 (
@@ -207,23 +260,27 @@ class Store:
                     json.dumps(ce.aliases, ensure_ascii=False),
                     json.dumps([r.model_dump(mode="json") for r in ce.roles], ensure_ascii=False),
                     len({aid for aid, _ in members}),
-                    sum(mentions.get(m, 0) for m in members),
+                    ce.mentions,
                     json.dumps(ce.evidence, ensure_ascii=False),
                 )
             )
             member_rows.extend((ce.id, aid, eid) for aid, eid in members)
-        n_articles = self.count("articles")
+        gone = sorted(stale | changed) if not full else None
         self.con.execute("BEGIN")
         try:
-            self.con.execute("DELETE FROM corpus_members")
-            self.con.execute("DELETE FROM corpus_entities")
+            if gone is None:
+                self.con.execute("DELETE FROM corpus_members")
+                self.con.execute("DELETE FROM corpus_entities")
+            elif gone:
+                self.con.execute(
+                    "DELETE FROM corpus_members WHERE corpus_entity_id IN (SELECT unnest($1))",
+                    [gone],
+                )
+                self.con.execute(
+                    "DELETE FROM corpus_entities WHERE id IN (SELECT unnest($1))", [gone]
+                )
             self._insert("corpus_entities", ent_rows)
             self._insert("corpus_members", member_rows)
-            self.con.execute(
-                "INSERT INTO meta VALUES ('linked_articles', ?)"
-                " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                [str(n_articles)],
-            )
             self.con.execute(
                 "INSERT INTO meta VALUES ('linked_at', ?)"
                 " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
@@ -233,7 +290,7 @@ class Store:
         except BaseException:
             self.con.execute("ROLLBACK")
             raise
-        return len(linked)
+        return len(every)
 
 
 def _merge_ids(linked: Iterable[Any]) -> Iterator[Any]:
@@ -247,4 +304,5 @@ def _merge_ids(linked: Iterable[Any]) -> Iterator[Any]:
         first.aliases.extend(a for a in ce.aliases if a not in first.aliases)
         first.roles.extend(r for r in ce.roles if r not in first.roles)
         first.evidence.extend(ce.evidence)
+        first.mentions += ce.mentions  # members of two corpus entities never overlap
     yield from by_id.values()
