@@ -297,15 +297,18 @@ def render(scores: Scores) -> None:
     help="A PolNeAR split directory (with text/ and attributions/).",
 )
 @click.option("--limit", type=click.IntRange(min=1), help="Score only the first N articles.")
+@click.option(
+    "--offset", type=click.IntRange(min=0), default=0, help="Skip the first N articles."
+)
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
-def attribution_cmd(directory: str, limit: int | None, as_json: bool) -> None:
+def attribution_cmd(directory: str, limit: int | None, offset: int, as_json: bool) -> None:
     """Score quotation attribution (source, cue, content) against PolNeAR."""
     from dateline.cli.errors import fail
     from dateline.nlp.pipeline import ModelError
     from dateline.read.errors import Exit
 
     try:
-        articles = read_split(directory, limit)
+        articles = read_split(directory, limit, offset)
         scores = evaluate(articles)
     except (PolnearError, ModelError) as exc:
         fail(str(exc), Exit.USAGE)

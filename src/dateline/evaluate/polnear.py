@@ -86,16 +86,23 @@ def annotation_for(directory: Path, name: str) -> Path | None:
     return candidates[0] if candidates else None
 
 
-def read_split(directory: str | Path, limit: int | None = None) -> list[PolnearArticle]:
-    """Every annotated article of a split (``train``, ``dev``...), sorted by name."""
+def read_split(
+    directory: str | Path, limit: int | None = None, offset: int = 0
+) -> list[PolnearArticle]:
+    """Every annotated article of a split (``train``, ``dev``...), sorted by name; ``offset``
+    skips that many annotated articles first (slices for development and checking)."""
     root = Path(directory)
     texts = root / "text"
     if not texts.is_dir() or not (root / "attributions").is_dir():
         raise PolnearError(f"{root} is not a PolNeAR split (needs text/ and attributions/)")
     articles: list[PolnearArticle] = []
+    skipped = 0
     for path in sorted(texts.glob("*.txt")):
         ann = annotation_for(root, path.stem)
         if ann is None:
+            continue
+        if skipped < offset:
+            skipped += 1
             continue
         # newline="" keeps "\r\n" as two characters, as brat counted them
         with path.open(encoding="utf-8", newline="") as fh:
