@@ -10,6 +10,7 @@ which way "Monday" or "January" points.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -116,6 +117,8 @@ def _keep(c: Candidate, span: Span, doc: Doc) -> bool:
             return False
     if c.rule.name in ("duration", "set_times"):
         g = c.groups
+        if re.fullmatch(r"(?:19|20)\d\d", g.get("num") or ""):
+            return False  # "the 1988 quarter" is a year's quarter, not 1988 quarters
         num = (g.get("num") or "").lower()
         if num in ("a", "an") and not (g.get("the") or g.get("rel") or g.get("mod")):
             return prev_word in A_DURATION_CUES
