@@ -93,3 +93,14 @@ def test_wrong_source_fails_whole_attribution() -> None:
     score_article(TEXT, _gold(), pred, scores)
     assert scores.whole.tp == 0
     assert scores.overlap["content"].tp == 1
+
+
+def test_reader_offset_skips_annotated_articles(tmp_path: Path) -> None:
+    split = _split(tmp_path)
+    (split / "text" / "tale.txt").write_text(TEXT, encoding="utf-8")
+    (split / "attributions" / "tale_a1.ann").write_text(ANN, encoding="utf-8")
+    assert [a.name for a in read_split(split)] == ["story", "tale"]
+    assert [a.name for a in read_split(split, offset=1)] == ["tale"]
+    assert [a.name for a in read_split(split, limit=1, offset=0)] == ["story"]
+    with pytest.raises(PolnearError):
+        read_split(split, offset=2)
