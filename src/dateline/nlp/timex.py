@@ -134,11 +134,12 @@ def find(doc: Doc, ref: dt.date | None) -> list[Timex]:
     """Timexes of doc in text order, each resolved in the context of those before it."""
     out: list[Timex] = []
     ctx = Context(ref=ref)
-    for c in candidates(doc.text):
+    text = doc.text  # Doc.text joins every token: read it once
+    for c in candidates(text):
         span = doc.char_span(c.start, c.end, alignment_mode="expand")
         if span is None or not len(span) or not _keep(c, span, doc):
             continue
-        c.groups["_text"] = doc.text[c.start : c.end]
+        c.groups["_text"] = text[c.start : c.end]
         ctx.tense = tense_of(span)
         resolved = normalise(c, ctx)
         if resolved is None:
@@ -147,7 +148,7 @@ def find(doc: Doc, ref: dt.date | None) -> list[Timex]:
         out.append(
             Timex(
                 id=tid,
-                text=doc.text[c.start : c.end],
+                text=text[c.start : c.end],
                 span=(c.start, c.end),
                 type=resolved.type,  # type: ignore[arg-type]
                 value=resolved.value,
