@@ -74,3 +74,43 @@ def test_command(tmp_path: Path, nlp: object) -> None:
     result = CliRunner().invoke(timex_cmd, ["--timeml", str(tmp_path), "--json"])
     assert result.exit_code == 0, result.output
     assert '"Ours"' in result.output and '"all"' in result.output
+
+
+def test_select_halves() -> None:
+    from dateline.evaluate.timex import select
+
+    paths = [Path(f"doc{i}.tml") for i in (3, 1, 5, 2, 4)]
+    first = select(paths, (1, 2), None)
+    second = select(paths, (2, 2), None)
+    assert [p.name for p in first] == ["doc1.tml", "doc2.tml", "doc3.tml"]
+    assert [p.name for p in second] == ["doc4.tml", "doc5.tml"]
+    assert select(paths, None, 2) == [Path("doc1.tml"), Path("doc2.tml")]
+    assert select([], (2, 2), None) == []
+
+
+def test_error_rows() -> None:
+    from dateline.evaluate.timex import error_rows
+
+    doc = parse_timeml(SNIPPET, "ours_0001")
+    text = doc.text
+    system = [
+        _sys(text, "Monday", "DATE", "2022-01-10", 1),
+        _sys(text, "next week", "DATE", "2022-W02", 2),
+        _sys(text, "talks", "DATE", None, 3),
+    ]
+    kinds = sorted(row[0] for row in error_rows(doc, system))
+    assert kinds == ["missed", "spurious", "value"]
+
+
+def test_command_half_part_errors(tmp_path: Path, nlp: object) -> None:
+    for part in ("Ours", "Other"):
+        (tmp_path / part).mkdir()
+        (tmp_path / part / "ours_0001.tml").write_text(SNIPPET, encoding="utf-8")
+    errors = tmp_path / "errors.tsv"
+    args = ["--timeml", str(tmp_path), "--part", "Ours", "--half", "1/2", "--json"]
+    result = CliRunner().invoke(timex_cmd, [*args, "--errors", str(errors)])
+    assert result.exit_code == 0, result.output
+    assert '"Ours"' in result.output and '"Other"' not in result.output
+    assert errors.read_text(encoding="utf-8").startswith("kind\tdoc\tgold")
+    bad = CliRunner().invoke(timex_cmd, ["--timeml", str(tmp_path), "--half", "3/2"])
+    assert bad.exit_code != 0
