@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import signal
+import time
+from typing import Any
+
 import duckdb
 
 from dateline.read.article import content_id
@@ -168,3 +173,29 @@ def whole_articles(con: duckdb.DuckDBPyConnection) -> None:
             f"SELECT count(*) FROM {table} WHERE article_id NOT IN (SELECT id FROM articles)"
         ).fetchone()
         assert orphans == (0,), table
+
+
+CRASH_MARK = "CRASH-THIS-WORKER"
+"""An article with this text kills the worker process that reads it (see fake_chunk)."""
+
+
+def fake_chunk(articles: list[Any], nlp: Any, published: str | None) -> tuple[list, int, float]:
+    """Stand-in for ingest.analyze_chunk in worker tests: no parse, a bare record each.
+
+    A marked article makes its worker SIGKILL itself, like a segfault or the OOM killer.
+    """
+    from dateline.store.schema import record_rows
+
+    out = []
+    for art in articles:
+        if CRASH_MARK in art.text:
+            os.kill(os.getpid(), signal.SIGKILL)
+        rec = Record(id=art.id, source=art.source, language="en", text=art.text)
+        out.append(("ok", art.id, record_rows(rec.to_json_dict())))
+    return out, os.getpid(), 0.0
+
+
+def slow_chunk(articles: list[Any], nlp: Any, published: str | None) -> tuple[list, int, float]:
+    """fake_chunk at a fifth of a second per article: time for a test to kill a worker."""
+    time.sleep(0.2 * len(articles))
+    return fake_chunk(articles, nlp, published)

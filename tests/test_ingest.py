@@ -12,10 +12,11 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
+from dateline.read import iter_articles
 from dateline.read.article import content_id
 from dateline.store.db import Store, connect
-from dateline.store.ingest import ingest
-from store_helpers import whole_articles
+from dateline.store.ingest import IngestStats, WorkerPool, WorkersFailed, ingest
+from store_helpers import CRASH_MARK, fake_chunk, slow_chunk, whole_articles
 
 PLACES = ("VARNA", "GDANSK", "RIGA", "TALLINN", "KLAIPEDA", "BURGAS", "ODESA", "SPLIT")
 
@@ -124,27 +125,32 @@ def test_kill_9_mid_ingest_leaves_whole_articles_and_rerun_completes(tmp_path: P
     Store(db).close()  # the schema exists, so the log below holds article commits only
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
-        # The write-ahead log grows only when articles are committed: wait for the first
-        # commit, then a little more, and kill the writer while it is busy.
+        # The write-ahead log grows only when articles are committed. Once it has grown
+        # twice, the first commit is surely whole: kill the writer as the second is written.
         deadline = time.monotonic() + 120
-        while not (wal.exists() and wal.stat().st_size > 0):
+        sizes = [0]
+        while len(sizes) < 3:
             assert proc.poll() is None, proc.stderr.read().decode() if proc.stderr else ""
-            assert time.monotonic() < deadline, "no commit within two minutes"
-            time.sleep(0.02)
-        time.sleep(0.3)
+            assert time.monotonic() < deadline, "no commits within two minutes"
+            size = wal.stat().st_size if wal.exists() else 0
+            if size > sizes[-1]:
+                sizes.append(size)
+            time.sleep(0.01)
         workers = _children(proc.pid)
         os.kill(proc.pid, signal.SIGKILL)
         assert proc.wait(timeout=10) == -signal.SIGKILL
     finally:
         if proc.poll() is None:
             proc.kill()
-        if proc.stderr:
-            proc.stderr.close()
-    # orphaned workers notice their writer is gone and exit
+    # orphaned workers notice their writer is gone and exit, quietly
     deadline = time.monotonic() + 10
     while any(_alive(w) for w in workers) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not [w for w in workers if _alive(w)]
+    assert proc.stderr is not None
+    stderr = proc.stderr.read().decode()
+    proc.stderr.close()
+    assert "Traceback" not in stderr and "BrokenPipe" not in stderr, stderr
 
     con = connect(db, read_only=True)
     whole_articles(con)
@@ -161,3 +167,97 @@ def test_kill_9_mid_ingest_leaves_whole_articles_and_rerun_completes(tmp_path: P
     ids = [r[0] for r in con.execute("SELECT id FROM articles").fetchall()]
     assert len(ids) == len(set(ids)) == total
     assert set(ids) == expected
+
+
+@pytest.fixture(scope="module")
+def blank_model(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A tokenizer-only English pipeline: workers that start in a fraction of a second."""
+    import spacy
+
+    path = tmp_path_factory.mktemp("blank") / "en_blank"
+    spacy.blank("en").to_disk(path)
+    return str(path)
+
+
+def _stories(folder: Path, n: int, crash_at: int | None = None) -> None:
+    folder.mkdir()
+    for i in range(n):
+        text = wire_story(i) + (f"\n{CRASH_MARK}\n" if i == crash_at else "")
+        (folder / f"s{i:03d}.txt").write_text(text, encoding="utf-8")
+
+
+def test_an_article_that_kills_its_worker_is_recorded_and_the_rest_stored(
+    blank_model: str, tmp_path: Path
+) -> None:
+    _stories(tmp_path / "in", 12, crash_at=5)
+    db = tmp_path / "w.duckdb"
+    stats = ingest(
+        [str(tmp_path / "in")], db, workers=2, model=blank_model, chunk_size=4, work=fake_chunk
+    )
+    # its chunk was lost once (3 other articles retried alone and stored), then it alone
+    assert (stats.added, stats.errors) == (11, 1)
+    assert len(stats.worker_deaths) == 2
+    assert all("killed by SIGKILL" in d for d in stats.worker_deaths)
+    con = connect(db, read_only=True)
+    got = con.execute("SELECT path, code, reason, article_id FROM errors").fetchall()
+    assert len(got) == 1
+    path, code, reason, aid = got[0]
+    assert path.endswith("s005.txt") and code == "worker" and "died twice" in reason
+    assert aid is not None
+    whole_articles(con)
+    con.close()
+    with Store(db) as store:  # a worker's death is not a verdict: the next run tries again
+        assert aid not in store.known_ids()
+
+
+def test_a_worker_killed_from_outside_is_replaced_and_nothing_is_lost(
+    blank_model: str, tmp_path: Path
+) -> None:
+    import threading
+
+    _stories(tmp_path / "in", 16)
+    db = tmp_path / "k.duckdb"
+    out: dict[str, object] = {}
+
+    def run() -> None:
+        out["stats"] = ingest(
+            [str(tmp_path / "in")], db, workers=2, model=blank_model, chunk_size=4,
+            work=slow_chunk,
+        )
+
+    me = os.getpid()
+    before = set(_children(me))
+    thread = threading.Thread(target=run)
+    thread.start()
+    victim = None
+    deadline = time.monotonic() + 30
+    while victim is None and time.monotonic() < deadline:
+        kids = [k for k in _children(me) if k not in before and _alive(k)]
+        # a worker that has loaded its pipeline is busy with its first chunk by now
+        if len(kids) >= 2:
+            time.sleep(1.5)
+            victim = kids[0]
+        time.sleep(0.05)
+    assert victim is not None, "no worker process appeared"
+    os.kill(victim, signal.SIGKILL)
+    thread.join(timeout=60)
+    assert not thread.is_alive(), "ingest hung after a worker died"
+    stats = out["stats"]
+    assert isinstance(stats, IngestStats)
+    assert (stats.added, stats.errors) == (16, 0)
+    assert len(stats.worker_deaths) == 1 and "SIGKILL" in stats.worker_deaths[0]
+    con = connect(db, read_only=True)
+    whole_articles(con)
+    assert con.execute("SELECT count(DISTINCT id) FROM articles").fetchone() == (16,)
+
+
+def test_workers_that_keep_dying_stop_ingest_with_one_line(
+    blank_model: str, tmp_path: Path
+) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(wire_story(0) + CRASH_MARK, encoding="utf-8")
+    pool = WorkerPool(1, blank_model, None, work=fake_chunk, max_deaths=0)
+    art = next(iter_articles([str(tmp_path / "in")]))
+    with pytest.raises(WorkersFailed, match=r"keep dying .*killed by SIGKILL"):
+        list(pool.results([[art]]))
+    assert not pool.workers

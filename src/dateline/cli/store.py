@@ -154,7 +154,7 @@ def ingest_cmd(
     """
     from dateline.cli.progress import Reporter
     from dateline.nlp.pipeline import DEFAULT_MODEL, ModelError, load_pipeline
-    from dateline.store.ingest import estimate_total, ingest
+    from dateline.store.ingest import WorkersFailed, estimate_total, ingest
 
     check_paths(paths)
     published = parse_published(published)
@@ -179,6 +179,10 @@ def ingest_cmd(
             )
         except StoreError as exc:
             fail(str(exc), Exit.USAGE)
+        except WorkersFailed as exc:
+            fail(str(exc), Exit.INTERNAL)
+    for line in stats.worker_deaths:
+        warn(f"{line}; a new worker took over (lost articles are retried one by one)")
     rss = max(stats.worker_rss_mb.values(), default=0.0)
     warn(
         f"{stats.added} added, {stats.known} already stored, {stats.duplicates} duplicate,"

@@ -12,6 +12,7 @@ import datetime as dt
 import json
 import os
 import re
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -104,6 +105,7 @@ class Store:
 
     def __init__(self, path: str | Path = DEFAULT_DB) -> None:
         self.path = str(path)
+        self.write_seconds = 0.0
         self.con = connect(self.path)
         # The writer inserts small batches; leave the cores to the parsing workers.
         self.con.execute("SET threads = 1")
@@ -128,10 +130,13 @@ class Store:
         self.con.close()
 
     def known_ids(self) -> set[str]:
-        """Articles already stored, and articles already refused for good (e.g. language)."""
+        """Articles already stored, and articles refused for good (e.g. language).
+
+        An article whose worker died (code ``worker``) is tried again by the next run.
+        """
         rows = self.con.execute(
             "SELECT id FROM articles UNION SELECT article_id FROM errors"
-            " WHERE article_id IS NOT NULL"
+            " WHERE article_id IS NOT NULL AND code NOT IN ('worker')"
         ).fetchall()
         return {r[0] for r in rows}
 
@@ -161,6 +166,7 @@ class Store:
             for table in ARTICLE_TABLES:
                 batch[table].extend(rows.get(table, ()))
         errs = list(errors)
+        t0 = time.perf_counter()
         self.con.execute("BEGIN")
         try:
             for table in ARTICLE_TABLES:
@@ -172,10 +178,17 @@ class Store:
                     ' reason = excluded.reason, "at" = now()',
                     [err.key, err.article_id, err.path, err.line, err.code, err.reason],
                 )
+            if n:  # a skip recorded by an earlier run (e.g. a dead worker) is now stale
+                self.con.execute(
+                    "DELETE FROM errors WHERE article_id IN (SELECT unnest($1))",
+                    [[row[0] for row in batch["articles"]]],
+                )
             self.con.execute("COMMIT")
         except BaseException:
             self.con.execute("ROLLBACK")
             raise
+        finally:
+            self.write_seconds += time.perf_counter() - t0
         return n
 
     def unlinked(self) -> list[str]:
