@@ -161,3 +161,19 @@ def test_directory_walk_picks_up_feeds_and_warcs(tmp_path: Path) -> None:
     got = _articles(tmp_path)
     kinds = sorted(g.source.format for g in got if isinstance(g, Article))
     assert kinds == ["feed", "warc"]
+
+
+def test_standard_input_that_is_a_feed_is_read_as_one(monkeypatch) -> None:
+    from dateline.read import sniff
+
+    assert sniff(RSS) == sniff(ATOM) == "feed"
+    assert sniff('<?xml version="1.0"?>\n<rdf:RDF xmlns:rdf="x"><item/></rdf:RDF>') == "feed"
+    assert sniff("<html><body><p>Feed the cat.</p></body></html>") == "html"
+    assert sniff("Feeds of <rss> news, in plain text") == "text"
+    stdin = io.TextIOWrapper(io.BytesIO(RSS.encode("utf-8")))
+    monkeypatch.setattr("sys.stdin", stdin)
+    got = list(iter_articles(["-"]))
+    arts = [a for a in got if isinstance(a, Article)]
+    assert [a.source.format for a in arts] == ["feed"]
+    assert arts[0].text.startswith("KYIV, May 3 (Reuters)")
+    assert arts[0].source.url == "https://wire.example/grain"

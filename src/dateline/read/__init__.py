@@ -6,6 +6,7 @@ batch records the skip and goes on.
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -80,6 +81,8 @@ def sniff(text: str) -> str:
         return "jsonl" if first.endswith("}") and "\n" in text.strip() else "json"
     if head.startswith("["):
         return "json"
+    if head.startswith("<") and re.search(r"<(rss|feed|rdf:rdf)[\s>]", head):
+        return "feed"  # RSS 2.0, Atom, RSS 1.0 (RDF)
     if head.startswith(("<!doctype html", "<html")) or "<body" in head:
         return "html"
     return "text"
