@@ -195,3 +195,8 @@ def test_reporting_year(nlp: Language) -> None:
     assert ("the 2020 period", "DATE", "2020") in found(nlp, "Profit beat the 2020 period.")
     assert ("now", "DATE", "PRESENT_REF") in found(nlp, "Right now the port is shut.")
     assert found(nlp, "It was the year of the strike.") == []
+
+
+def test_decades_as_years(nlp: Language) -> None:
+    got = found(nlp, "It was the lowest rate for almost two decades.")
+    assert ("almost two decades", "DURATION", "P20Y") in got

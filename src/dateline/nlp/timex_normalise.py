@@ -541,6 +541,8 @@ def n_fixed(c: Candidate, ctx: Context) -> Resolved | None:
 
 
 def _duration_value(n: float | None, unit: str) -> str:
+    if unit == "decade" and n is not None and n > 1:
+        return _duration_value(10 * n, "year")  # "two decades": P20Y, as annotated
     letter = UNIT_LETTER[unit]
     prefix = "PT" if unit in TIME_UNITS else "P"
     if n is None:
