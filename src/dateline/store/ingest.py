@@ -8,6 +8,7 @@ main process is the only writer and commits whole articles, several per transact
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing as mp
 import os
 import queue
@@ -147,6 +148,7 @@ def _worker_main(
         except Exception as exc:
             results.send(("fatal", f"{type(exc).__name__}: {exc}".splitlines()[0]))
             return
+        warm_up(nlp)
         results.send(("ready", os.getpid()))
         while True:
             task = tasks.recv()
@@ -358,6 +360,23 @@ class WorkerPool:
         self.workers.clear()
 
 
+WARM_UP = (
+    "Talks resume\n\nLONDON, May 3 (Reuters) - Union leader Ana Petrova said on Friday that"
+    ' talks would resume next week. "We are ready," she told reporters.'
+)
+
+
+def warm_up(nlp: Any) -> None:
+    """Run one short story through the pipeline, so that lazy loading (date parsing data,
+    word lists) happens with the pipeline load, not inside the first chunk."""
+    from dateline.analyze import analyze_articles
+    from dateline.read import read_text
+
+    # a pipeline that cannot warm up may still work (or fail article by article, recorded)
+    with contextlib.suppress(Exception):
+        list(analyze_articles(read_text(WARM_UP), nlp=nlp))
+
+
 def run_in_process(
     chunks: Iterable[list[Article]], nlp: Any, published: str | None
 ) -> Iterator[Result]:
@@ -456,6 +475,7 @@ def ingest(
             from dateline.nlp.pipeline import load_pipeline
 
             nlp = load_pipeline(model)
+            warm_up(nlp)
             ready_at = time.monotonic()
             results = run_in_process(chunks(), nlp, published)
         else:
