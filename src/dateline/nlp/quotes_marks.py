@@ -62,7 +62,7 @@ def _can_open(text: str, start: int, end: int) -> bool:
     after = text[end] if end < len(text) else " "
     if after.isspace():
         return False
-    return before in _OPEN_BEFORE or before in "\"“«„:‘'`"
+    return before.isspace() or before in _OPEN_BEFORE or before in "\"“«„:‘'`"
 
 
 def _can_close(text: str, start: int, end: int, mark: str) -> bool:

@@ -160,9 +160,10 @@ def _channel(doc: Doc, verb: Token, frame: str) -> tuple[int, int] | None:
     return None
 
 
-def _clause(verb: Token) -> tuple[int, int]:
+def _clause(verb: Token, quotes: Quotes | None = None) -> tuple[int, int]:
     """Tokens of the attribution clause: subject, verb and what follows the verb in its
-    phrase (``Kazakh authorities affirm``), leaving out words the parser hung before it."""
+    phrase (``Kazakh authorities affirm``), leaving out words the parser hung before it and
+    a quotation the parser hung on the verb (``said, "Let them ..."`` as an xcomp)."""
     subj, _ = _subject(verb)
     left = verb.i
     if subj is not None and subj.head.i == verb.i and subj.i < verb.i:
@@ -171,6 +172,8 @@ def _clause(verb: Token) -> tuple[int, int]:
         left = verb.left_edge.i
     right = verb.i + 1
     for c in verb.rights:
+        if quotes is not None and quotes.token_seg[c.left_edge.i] >= 0:
+            break
         if c.dep_ != "punct":
             right = max(right, c.right_edge.i + 1)
     return left, right
@@ -200,7 +203,7 @@ def _content_for_verb(
         start, end = _subtree(comp[0])
         return _expand_quotes(quotes, *_trim(doc, start, end, quotes))
     # a quotation right after the clause ("He said: '...'") or right before it ('"...," he said')
-    left, right = _clause(verb)
+    left, right = _clause(verb, quotes)
     sides: list[tuple[int, int]] = []
     j = right
     while j < sent.end and ((doc[j].is_punct and quotes.token_seg[j] < 0) or doc[j].is_space):
