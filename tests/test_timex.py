@@ -62,7 +62,7 @@ def test_tense_decides_weekday(nlp: Language) -> None:
     [
         ("Talks resumed yesterday.", ("yesterday", "DATE", "2022-01-09")),
         ("Prices rose last week.", ("last week", "DATE", "2022-W01")),
-        ("Rates fell earlier this month.", ("this month", "DATE", "2022-01")),
+        ("Rates fell earlier this month.", ("earlier this month", "DATE", "2022-01")),
         ("A vote is due next year.", ("next year", "DATE", "2023")),
         ("The rebels struck two days ago.", ("two days ago", "DATE", "2022-01-08")),
         ("Fighting eased this week.", ("this week", "DATE", "2022-W02")),
@@ -200,3 +200,28 @@ def test_reporting_year(nlp: Language) -> None:
 def test_decades_as_years(nlp: Language) -> None:
     got = found(nlp, "It was the lowest rate for almost two decades.")
     assert ("almost two decades", "DURATION", "P20Y") in got
+
+
+def test_earlier_later_inside_month_and_year_span(nlp: Language) -> None:
+    got = found(nlp, "Exports slowed earlier this year and will pick up later this month.")
+    assert ("earlier this year", "DATE", "2022") in got
+    assert ("later this month", "DATE", "2022-01") in got
+    got = found(nlp, "Earlier Friday, the envoy met rebels.")
+    assert ("Friday", "DATE", "2022-01-07") in got
+
+
+def test_end_of_the_month(nlp: Language) -> None:
+    assert found(nlp, "The mill will close by the end of the month.") == [
+        ("the end of the month", "DATE", "2022-01")
+    ]
+
+
+def test_yearless_date_after_a_past_verb_is_the_last_one(nlp: Language) -> None:
+    # published 2021-11-20: "in December" on a past verb is last December
+    got = found(nlp, "The firm changed its fiscal year in December.", "2021-11-20")
+    assert got == [("December", "DATE", "2020-12")]
+    # ... but not after "until", nor on a noun ("payable Dec. 7")
+    got = found(nlp, "The offer was extended until Dec. 7.", "2021-11-20")
+    assert got == [("Dec. 7", "DATE", "2021-12-07")]
+    got = found(nlp, "The board declared a dividend payable Dec. 7.", "2021-11-20")
+    assert got == [("Dec. 7", "DATE", "2021-12-07")]

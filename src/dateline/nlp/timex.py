@@ -141,6 +141,11 @@ def find(doc: Doc, ref: dt.date | None) -> list[Timex]:
             continue
         c.groups["_text"] = text[c.start : c.end]
         ctx.tense = tense_of(span)
+        ctx.prev_word = doc[span.start - 1].lower_ if span.start > 0 else ""
+        head = span.root.head
+        if head.pos_ == "ADP":
+            head = head.head
+        ctx.on_past_verb = head.tag_ == "VBD" and head.lemma_.lower() not in FUTURE_GOVERNORS
         resolved = normalise(c, ctx)
         if resolved is None:
             continue

@@ -31,6 +31,12 @@ class Context:
     anchor_quarter: tuple[str, str] | None = None
     anchor_value: tuple[str, str] | None = None
     """The latest calendar value (``1998``, ``1998-06``, ``1998-06-02``): "later that year"."""
+    on_past_verb: bool = False
+    """The expression hangs on a simple-past verb ("changed its year in December"), not on
+    a noun ("payable Dec. 7") or a plan ("had been set to expire Nov. 6")."""
+    prev_word: str = ""
+    """The word before the expression, lower case: "until Nov. 16" looks ahead whatever the
+    tense of the verb ("was extended until Nov. 16")."""
     notes: dict[str, str] = field(default_factory=dict)
 
 
@@ -157,9 +163,14 @@ FUTURE_WINDOW_DAYS = 92
 last one ("the Oct. 23 slaying" in May is last October). Future tense lifts the limit."""
 
 
+FORWARD_CUES = frozenset(words()["forwardcue"])
+"""Prepositions that point a year-less date ahead even in a past-tense clause."""
+
+
 def pick_year(month: int, day: int | None, ctx: Context) -> int | None:
-    """The year of a year-less month (and day): ahead when the verb is future or the date is
-    within FUTURE_WINDOW_DAYS ahead, else the last one (news reports the past)."""
+    """The year of a year-less month (and day): ahead when the verb is future, the last one
+    when it is past; with no tense, ahead only within FUTURE_WINDOW_DAYS (news reports the
+    past). The reference day itself is both the last and the next one."""
     if ctx.ref is None:
         return None
     ref = ctx.ref
@@ -167,9 +178,11 @@ def pick_year(month: int, day: int | None, ctx: Context) -> int | None:
     if not day and month == ref.month:
         return ref.year
     before = this if this <= ref else dt.date(ref.year - 1, month, this.day)
-    after = this if this > ref else dt.date(ref.year + 1, month, this.day)
+    after = this if this >= ref else dt.date(ref.year + 1, month, this.day)
     if ctx.tense == "future":
         return after.year
+    if ctx.tense == "past" and ctx.on_past_verb and ctx.prev_word not in FORWARD_CUES:
+        return before.year
     return after.year if (after - ref).days <= FUTURE_WINDOW_DAYS else before.year
 
 
@@ -650,7 +663,8 @@ NORMALISERS: dict[str, Callable[[Candidate, Context], Resolved | None]] = {
     "holiday": n_holiday, "that_unit": n_that,
     "deictic": n_deictic, "deictic_pod": n_deictic, "deictic_tonight": n_deictic,
     "weekday": n_weekday, "pod_weekday": n_weekday,
-    "rel_unit": n_rel_unit, "rel_earlier_in": n_rel_unit, "weekend": n_weekend,
+    "rel_unit": n_rel_unit, "rel_earlier_in": n_rel_unit, "part_of_unit": n_rel_unit,
+    "weekend": n_weekend,
     "year_end": n_year_end, "the_year": n_the_year, "period_year": n_year,
     "ago": n_ago, "later": n_later, "next_day": n_next_day, "day_before": n_next_day,
     "fixed": n_fixed,
