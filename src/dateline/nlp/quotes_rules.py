@@ -9,6 +9,7 @@ just before them (``"A," he said. "B."`` is one quote) or stand alone.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -218,13 +219,17 @@ def _content_for_verb(
         end = max(quotes.seg_tokens[quotes.token_seg[j]][1], sent.end)
         sides.append(_trim(doc, j, end, quotes))
     j = left - 1
-    while j >= sent.start and ((doc[j].is_punct and quotes.token_seg[j] < 0) or doc[j].is_space):
+    # the quotation may end the sentence before ('"... who knows?" Trump told ITV'), when
+    # nothing follows the clause: the parser splits after a closing '?"'
+    low = sent.start if sides or left > sent.start else max(0, sent.start - 2)
+    while j >= low and ((doc[j].is_punct and quotes.token_seg[j] < 0) or doc[j].is_space):
         j -= 1
     if (
-        j >= sent.start
+        j >= low
         and quotes.token_seg[j] >= 0
         and left - j <= 3
         and quotes.seg_tokens[quotes.token_seg[j]][1] <= left
+        and (j >= sent.start or doc[j - 1].text in {"?", "!", ","})
     ):
         # '"...," he said' -- the sentence up to the clause, quotation included
         start = min(quotes.seg_tokens[quotes.token_seg[j]][0], sent.start)
@@ -354,8 +359,10 @@ def _beside_quote(doc: Doc, t: Token, quotes: Quotes) -> bool:
     if t.pos_ != "VERB" or t.tag_ == "VBG" or t.dep_ not in {"ROOT", "parataxis", "ccomp"}:
         return False
     subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
-    if subj is None or subj.pos_ not in {"PROPN", "PRON", "NOUN"}:
-        return False
+    if subj is None or not (
+        subj.pos_ in {"PROPN", "PRON", "NOUN"} or (subj.pos_ == "VERB" and subj.is_title)
+    ):
+        return False  # a title-case "VERB" subject is a mis-tagged name ("Trump shot back")
     left = min(subj.left_edge.i, t.i)
     j = left - 1
     while j >= 0 and doc[j].is_punct and quotes.token_seg[j] < 0:
@@ -365,7 +372,27 @@ def _beside_quote(doc: Doc, t: Token, quotes: Quotes) -> bool:
         near = {doc[k].text for k in range(max(0, j - 1), left)}
         if near & {",", "!", "?"}:
             return True
-    return t.i + 2 < len(doc) and doc[t.i + 1].text == ":" and quotes.token_seg[t.i + 2] >= 0
+    return _colon_quote(doc, t, quotes) is not None
+
+
+def _colon_quote(doc: Doc, t: Token, quotes: Quotes) -> int | None:
+    """The colon that ends ``t``'s clause and opens a quotation (``Smith shot back: "..."``,
+    ``Romney tweeted in response: "..."``), if the words between belong to ``t``."""
+    end = min(t.sent.end, t.i + 16)
+    for k in range(t.i + 1, end):
+        tok = doc[k]
+        if quotes.token_seg[k] >= 0 or tok.text in {".", "!", "?", ";"}:
+            return None
+        if tok.text == ":":
+            n = k + 1
+            while n < len(doc) and doc[n].is_space:
+                n += 1
+            return k if n < len(doc) and quotes.token_seg[n] >= 0 else None
+        if tok.pos_ in {"VERB", "AUX"} and any(c.dep_ in SUBJECTS for c in tok.children):
+            return None
+        if not tok.is_ancestor(t) and t not in tok.ancestors:
+            return None
+    return None
 
 
 def _is_cue_verb(t: Token, lexicon: dict[str, object]) -> bool:
@@ -405,6 +432,13 @@ def _cue_tokens(doc: Doc, verb: Token, ranges: list[tuple[int, int]]) -> tuple[i
         or doc[end].text == ":"
     ):
         end += 1
+    colon = first - 1
+    while colon > end and doc[colon].is_space:
+        colon -= 1
+    if colon >= end and doc[colon].text == ":" and colon - verb.i <= 15 and all(
+        verb in doc[k].ancestors for k in range(end, colon)
+    ):
+        end = colon + 1  # 'tweeted in response: "..."': the cue runs to the colon
     return start, end
 
 
@@ -463,8 +497,8 @@ def find_verbal(doc: Doc, quotes: Quotes, claimed: set[int]) -> list[tuple[Token
             )
             continue
         subj, ante = _subject(verb)
-        if subj is None or subj.lower_ == "there":
-            continue
+        if subj is None or subj.lower_ == "there" or quotes.token_seg[subj.i] >= 0:
+            continue  # a subject inside a quotation is the parser joining two sentences
         if subj.lower_ == "it" and lemma not in IT_SPEAKS and entry.frame != "quote":
             continue  # "it shows", "it means": "it" is a speaker only of saying verbs
         if subj.head.i != verb.i and verb.i < subj.i and verb.dep_ == "advcl":
@@ -588,12 +622,28 @@ def attach_orphans(doc: Doc, quotes: Quotes, found: list[Found]) -> list[Found]:
         if prev:
             last = max(prev, key=_end)
             gap = quotes.text[_end(last) : seg.start]
+            if not last.segments:
+                # '"A," she said, adding that B. "C."': C goes on with the quoted speaker
+                last = _quoted_before(quotes.text, prev, last) or last
             if gap.count("\n") <= 2 and not _has_other_content(gap) and last.segments:
                 last.content.extend(spans)
                 last.segments.extend(chain)
                 continue
         out.append(Found(cue=None, cls="speech", content=spans, segments=list(chain)))
     return out
+
+
+def _quoted_before(text: str, prev: list[Found], last: Found) -> Found | None:
+    """The quoted attribution whose clause runs on into ``last`` (``"A," she said, adding
+    that ...``): nothing but a comma or a few words between them, in one sentence."""
+    start = min([s for s, _ in last.content] + ([last.cue[0]] if last.cue else []))
+    for f in prev:
+        if f is last or not f.segments or _end(f) > start:
+            continue
+        between = text[_end(f) : start]
+        if len(between) <= 12 and not any(ch in _SENTENCE_END for ch in between):
+            return f
+    return None
 
 
 def _end(f: Found) -> int:
@@ -610,6 +660,42 @@ def _has_other_content(gap: str) -> bool:
     attribution's own sentence (``he said last week.``)."""
     tail = gap.strip().rstrip(".!?;:,\"'”’")
     return any(ch in _SENTENCE_END for ch in tail) or len(tail) > 120
+
+
+_DASH_SPEAKER = re.compile(
+    r"^[^\n]{3,250}? [-–—] (?:[Mm]ore from )?(?P<name>[A-Z][\w.’' ]{1,50}?|the \w+): *"
+    r"(?=[\"“«„]|'')",
+    re.MULTILINE,
+)
+"""A round-up paragraph: ``Polls agree - Jane Roe: "..."`` (a summary, a dash, the source,
+a colon, the quotation)."""
+
+
+def _dash_speakers(doc: Doc, quotes: Quotes) -> list[Found]:
+    out: list[Found] = []
+    text = quotes.text
+    for m in _DASH_SPEAKER.finditer(text):
+        colon = text.index(":", m.end("name"))
+        line_end = text.find("\n", m.end())
+        line_end = len(text) if line_end == -1 else line_end
+        span = doc.char_span(m.end(), line_end, alignment_mode="expand")
+        if span is None or len(span) < 2:
+            continue
+        ranges, segs = _expand_quotes(quotes, *_trim(doc, span.start, span.end, quotes))
+        if not segs:
+            continue
+        name = doc.char_span(m.start("name"), m.end("name"), alignment_mode="expand")
+        out.append(
+            Found(
+                cue=(colon, colon + 1),
+                cls="speech",
+                content=[_chars(doc, *r) for r in ranges],
+                source=(m.start("name"), m.end("name")),
+                source_token=name.root.i if name is not None else None,
+                segments=segs,
+            )
+        )
+    return out
 
 
 def find_speaker_lines(doc: Doc, quotes: Quotes) -> list[Found]:
@@ -648,4 +734,4 @@ def find_speaker_lines(doc: Doc, quotes: Quotes) -> list[Found]:
                 segments=segs,
             )
         )
-    return out
+    return out + _dash_speakers(doc, quotes)
