@@ -82,8 +82,13 @@ def check_date(value: str | None) -> str | None:
         raise ValueError(f"not an ISO date (YYYY-MM-DD): {value!r}") from None
 
 
+LANGUAGE_SAMPLE = 1000
+"""Characters the language check reads: plenty for news prose, and its cost grows with
+length (1000 characters cost half of 3000, about 2 ms of an article's 80-120 ms parse)."""
+
+
 def _prepare(article: Article, published: str | None, nlp: Language) -> Doc | ReadError:
-    english, lang = is_english(article.text)
+    english, lang = is_english(article.text[:LANGUAGE_SAMPLE])
     if not english:
         return LanguageError(
             "language",
