@@ -225,3 +225,39 @@ def test_yearless_date_after_a_past_verb_is_the_last_one(nlp: Language) -> None:
     assert got == [("Dec. 7", "DATE", "2021-12-07")]
     got = found(nlp, "The board declared a dividend payable Dec. 7.", "2021-11-20")
     assert got == [("Dec. 7", "DATE", "2021-12-07")]
+
+
+def test_parts_of_named_periods_are_one_span(nlp: Language) -> None:
+    text = (
+        "Exports rose in the first quarter of this year and in the first half of the year, "
+        "up from the same period of last year."
+    )
+    assert found(nlp, text, "2022-05-10") == [
+        ("the first quarter of this year", "DATE", "2022-Q1"),
+        ("the first half of the year", "DATE", "2022-H1"),
+        ("the same period of last year", "DATE", "2021-Q1"),
+    ]
+    got = found(nlp, "Banks must fix the year 2030 bug by the end of the century.", "2022-05-10")
+    assert got == [("the year 2030", "DATE", "2030"), ("the end of the century", "DATE", "20")]
+
+
+def test_centuries_decades_and_vague_future(nlp: Language) -> None:
+    text = "The next century may differ from the '80s; rates may rise in the weeks ahead."
+    got = found(nlp, text)
+    assert ("The next century", "DATE", "21") in got
+    assert ("the '80s", "DATE", "198") in got
+    assert ("the weeks ahead", "DURATION", "PXW") in got
+
+
+def test_weekday_tense_cues(nlp: Language) -> None:
+    # published Monday 2022-01-10
+    assert found(nlp, "Shares are to resume trading Tuesday.") == [
+        ("Tuesday", "DATE", "2022-01-11")
+    ]
+    assert ("Thursday", "DATE", "2022-01-13") in found(
+        nlp, "The peace talks, set to resume Thursday, were delayed."
+    )
+    assert ("Friday", "DATE", "2022-01-07") in found(
+        nlp, "The offer was extended. It had been due to expire Friday."
+    )
+    assert found(nlp, "The markets reopen Monday.") == [("Monday", "DATE", "2022-01-10")]

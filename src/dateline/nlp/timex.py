@@ -52,8 +52,12 @@ def tense_of(span: Span) -> str | None:
         lemma = tok.lemma_.lower()
         if tok.pos_ in ("VERB", "AUX") or lemma in FUTURE_GOVERNORS:
             auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
-            if lemma in FUTURE_GOVERNORS and (tok.tag_ != "VBN" or auxes):
-                perfect = any(a.lower_ == "had" for a in auxes) or tok.head.lower_ == "had"
+            planned = tok.tag_ != "VBN" or auxes or any(c.dep_ == "xcomp" for c in tok.children)
+            if lemma in FUTURE_GOVERNORS and planned:
+                # "had been due to expire Friday": a plan that was overtaken
+                head_auxes = [c.lower_ for c in tok.head.children if c.dep_ == "aux"]
+                perfect = (any(a.lower_ == "had" for a in auxes) or tok.head.lower_ == "had"
+                           or "had" in head_auxes)
                 return "past" if perfect else "future"
             if verb is None and tok.pos_ in ("VERB", "AUX"):
                 verb = tok
@@ -75,6 +79,9 @@ def tense_of(span: Span) -> str | None:
     lemmas = {a.lower_ for a in auxes} | {a.lemma_.lower() for a in auxes}
     if lemmas & FUTURE_AUX or any(a.lower_ == "going" for a in auxes):
         return "future"
+    if verb.tag_ == "VB" and "to" in lemmas and verb.head.lemma_ == "be" and verb.dep_ == "xcomp":
+        # "is to resume trading Tuesday": an arrangement; "was to" is a past plan
+        return "future" if verb.head.tag_ in ("VBZ", "VBP") else None
     if verb.tag_ == "VBD" or (verb.tag_ == "VBN" and lemmas & {"have", "had", "has", "was"}):
         return "past"
     if any(a.tag_ == "VBD" for a in auxes):

@@ -123,6 +123,8 @@ def shift(d: dt.date, n: float, unit: str) -> dt.date:
         return add_months(d, int(12 * n))
     if unit == "decade":
         return add_months(d, int(120 * n))
+    if unit == "century":
+        return add_months(d, int(1200 * n))
     return d
 
 
@@ -244,8 +246,10 @@ def n_decade(c: Candidate, ctx: Context) -> Resolved | None:
     g = c.groups
     if g.get("cent"):
         return Resolved("DATE", g["cent"] + g["dec"])
-    century = "19" if ctx.ref is None or int(g["dec2"]) * 10 > ctx.ref.year % 100 else "20"
-    return Resolved("DATE", century + g["dec2"])
+    # "the '80s": the latest such decade that has begun by the reference year
+    ref_year = ctx.ref.year if ctx.ref is not None else 1999
+    century = ref_year // 100 - (1 if int(g["dec2"]) * 10 > ref_year % 100 else 0)
+    return Resolved("DATE", f"{century}{g['dec2']}")
 
 
 def n_century(c: Candidate, ctx: Context) -> Resolved | None:
@@ -269,6 +273,8 @@ def n_quarter(c: Candidate, ctx: Context) -> Resolved | None:
             if ctx.ref is None:
                 return Resolved("DATE", f"XXXX-Q{q}")
             year = ctx.ref.year if (q - 1) * 3 + 1 <= ctx.ref.month else ctx.ref.year - 1
+            if (g.get("this") or "").lower() in ("this", "the"):
+                year = ctx.ref.year  # "the first quarter of this year"
             year += fwd - back
             return Resolved("DATE", f"{year}-Q{q}", "published")
         return Resolved("DATE", f"{year}-Q{q}")
@@ -423,7 +429,9 @@ def n_weekday(c: Candidate, ctx: Context) -> Resolved | None:
     if mod in ("next", "this coming", "the following") or (
         mod in ("", "early", "late", "this") and ctx.tense in ("future", "present")
     ):
-        days = delta if delta > 0 else delta + 7
+        # present tense ("talks resume Friday") on a Friday means today
+        today_ok = ctx.tense == "present" and mod in ("", "this")
+        days = delta if delta > 0 or (today_ok and delta == 0) else delta + 7
         if mod == "next" and days < 0:
             days += 7
     elif mod == "last" or mod == "this past" or mod == "the previous":
@@ -453,6 +461,23 @@ def n_rel_unit(c: Candidate, ctx: Context) -> Resolved | None:
         return Resolved("DATE", at_granularity(shift(base, step, unit), unit), tid)
     d = shift(ctx.ref, step, unit)
     return Resolved("DATE", at_granularity(d, unit), "published")
+
+
+def n_same_period(c: Candidate, ctx: Context) -> Resolved | None:
+    """"the same period last year": the period under discussion a year back (the quarter
+    or month of the latest date when there is one), else last year."""
+    unit = c.groups["unit"].lower()
+    if ctx.anchor_quarter is not None and unit in ("period", "quarter"):
+        tid, value = ctx.anchor_quarter
+        return Resolved("DATE", f"{int(value[:4]) - 1}{value[4:]}", tid)
+    if ctx.anchor_value is not None and unit in ("month", "day"):
+        tid, value = ctx.anchor_value
+        size = 7 if unit == "month" else 10
+        if len(value) >= size:
+            return Resolved("DATE", f"{int(value[:4]) - 1}{value[4:size]}", tid)
+    if ctx.ref is None:
+        return Resolved("DATE", None)
+    return Resolved("DATE", str(ctx.ref.year - 1), "published")
 
 
 def n_weekend(c: Candidate, ctx: Context) -> Resolved | None:
@@ -665,11 +690,13 @@ NORMALISERS: dict[str, Callable[[Candidate, Context], Resolved | None]] = {
     "weekday": n_weekday, "pod_weekday": n_weekday,
     "rel_unit": n_rel_unit, "rel_earlier_in": n_rel_unit, "part_of_unit": n_rel_unit,
     "weekend": n_weekend,
-    "year_end": n_year_end, "the_year": n_the_year, "period_year": n_year,
+    "year_end": n_year_end, "same_period": n_same_period, "year_the": n_year,
+    "the_year": n_the_year, "period_year": n_year,
     "ago": n_ago, "later": n_later, "next_day": n_next_day, "day_before": n_next_day,
     "fixed": n_fixed,
     "duration": n_duration, "duration_adj": n_duration, "duration_vague": n_duration_vague,
-    "duration_vague2": n_duration_vague, "duration_while": n_duration_while,
+    "duration_vague2": n_duration_vague, "duration_ahead": n_duration_vague,
+    "duration_while": n_duration_while,
     "set_every": n_set, "set_word": n_set, "set_times": n_set,
     "clock": n_clock,
 }
