@@ -110,6 +110,29 @@ def _subject(verb: Token) -> tuple[Token | None, Token | None]:
     return None, None
 
 
+def _implicit_subject(doc: Doc, verb: Token) -> tuple[Token | None, tuple[int, int] | None]:
+    """A source the parse does not link as subject: the noun a participle modifies (``a
+    gunman claiming allegiance to``), the subject of the clause a prepositional gerund
+    hangs on (``She led in supporting X``), or a noun phrase the parser hung elsewhere
+    right before a finite verb (``In an interview, the candidate stated that``)."""
+    if verb.tag_ == "VBG":
+        head = verb.head
+        if verb.dep_ == "acl" and head.pos_ in {"NOUN", "PROPN"} and head.i < verb.i:
+            return head, (head.left_edge.i, head.i + 1)
+        if verb.dep_ == "pcomp" and head.head.pos_ in {"VERB", "AUX"} and head.head.i < verb.i:
+            return _subject(head.head)[0], None
+        return None, None
+    if verb.dep_ != "ROOT" or verb.i == 0 or verb.tag_ not in {"VBD", "VBZ", "VBP"}:
+        return None, None
+    noun = doc[verb.i - 1]
+    if noun.pos_ not in {"NOUN", "PROPN"}:
+        return None, None
+    start = noun.i
+    while start > 0 and not doc[start - 1].is_punct and noun.i >= doc[start - 1].head.i >= start:
+        start -= 1
+    return noun, (start, noun.i + 1)
+
+
 def _subtree(tok: Token) -> tuple[int, int]:
     return tok.left_edge.i, tok.right_edge.i + 1
 
@@ -202,6 +225,7 @@ def _content_for_verb(
         ]
     if comp:
         start, end = _subtree(comp[0])
+        end = _trailing_quote(doc, end, sent, quotes)
         return _expand_quotes(quotes, *_trim(doc, start, end, quotes))
     # a quotation right after the clause ("He said: '...'") or right before it ('"...," he said')
     left, right = _clause(verb, quotes)
@@ -251,6 +275,7 @@ def _content_for_verb(
         for c in verb.rights:
             if c.dep_ in {"oprd", "xcomp"} and c.i >= end:
                 end = c.right_edge.i + 1
+        end = _trailing_quote(doc, end, sent, quotes)
         return _expand_quotes(quotes, *_trim(doc, start, end, quotes))
     allowed = {"for", "on", "about"}
     if frame.startswith("p:"):
@@ -278,6 +303,21 @@ def _content_for_verb(
     return out, segs
 
 
+def _trailing_quote(doc: Doc, end: int, sent: Span, quotes: Quotes) -> int:
+    """A content that stops at a comma before a quotation closing the sentence takes it
+    (``argued that A, "because B."``): the parser often hangs the quotation elsewhere."""
+    j = end
+    while j < sent.end and j - end < 2 and doc[j].text in {",", "—", "-", "–"}:
+        j += 1
+    if j == end or j >= sent.end or quotes.token_seg[j] < 0:
+        return end
+    seg_end = quotes.seg_tokens[quotes.token_seg[j]][1]
+    rest = doc[seg_end : sent.end]
+    if all(t.is_punct or t.is_space for t in rest):
+        return seg_end
+    return end
+
+
 def _passive(verb: Token) -> bool:
     """``was asked``, ``is expected to``, ``a state seen as``: the subject is not the
     source; the agent (``by X``) is, when there is one."""
@@ -285,6 +325,8 @@ def _passive(verb: Token) -> bool:
         return False
     if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
         return True
+    if verb.dep_ == "advcl" and verb.i < verb.head.i and verb.i == verb.left_edge.i:
+        return True  # fronted "Asked why he trailed, Smith said ...": the asker is unnamed
     return any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
 
 
@@ -497,11 +539,19 @@ def find_verbal(doc: Doc, quotes: Quotes, claimed: set[int]) -> list[tuple[Token
             )
             continue
         subj, ante = _subject(verb)
+        src_span: tuple[int, int] | None = None
+        if subj is None:
+            subj, src_span = _implicit_subject(doc, verb)
         if subj is None or subj.lower_ == "there" or quotes.token_seg[subj.i] >= 0:
             continue  # a subject inside a quotation is the parser joining two sentences
         if subj.lower_ == "it" and lemma not in IT_SPEAKS and entry.frame != "quote":
             continue  # "it shows", "it means": "it" is a speaker only of saying verbs
-        if subj.head.i != verb.i and verb.i < subj.i and verb.dep_ == "advcl":
+        if (
+            subj.head.i != verb.i
+            and verb.i < subj.i
+            and verb.dep_ == "advcl"
+            and verb.tag_ != "VBG"
+        ):
             continue  # "Asked about it, Adelson said ...": the question is not his
         sent = verb.sent
         found = _content_for_verb(doc, verb, entry.frame, sent, quotes)
@@ -514,7 +564,7 @@ def find_verbal(doc: Doc, quotes: Quotes, claimed: set[int]) -> list[tuple[Token
         ranges = [r for r in ranges if r[1] > r[0] and not any(busy[r[0] : r[1]])]
         if not ranges:
             continue
-        s_start, s_end = _source_span(doc, subj, quotes)
+        s_start, s_end = src_span or _source_span(doc, subj, quotes)
         if s_end <= s_start or any(s_start <= r[0] < s_end for r in ranges):
             continue
         cue_start, cue_end = _cue_tokens(doc, verb, ranges)
