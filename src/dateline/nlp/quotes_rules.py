@@ -453,6 +453,9 @@ def _is_cue_verb(t: Token, lexicon: dict[str, object]) -> bool:
 
 
 _CUE_LEFT = {"aux", "auxpass", "neg"}
+_NOT_CUE_ADVERBS = {"when", "where", "how", "why", "as", "so", "even", "just", "only"}
+"""Adverbs right before a cue verb that are not part of the cue (``has repeatedly said``,
+``now says``, ``first reported`` are)."""
 
 
 def _cue_tokens(doc: Doc, verb: Token, ranges: list[tuple[int, int]]) -> tuple[int, int]:
@@ -463,7 +466,11 @@ def _cue_tokens(doc: Doc, verb: Token, ranges: list[tuple[int, int]]) -> tuple[i
     left = {c.i: c for c in verb.lefts}
     while start - 1 in left and (
         left[start - 1].dep_ in _CUE_LEFT
-        or (left[start - 1].dep_ == "advmod" and left[start - 1].lower_ in {"also", "again"})
+        or (
+            left[start - 1].dep_ == "advmod"
+            and left[start - 1].pos_ == "ADV"
+            and left[start - 1].lower_ not in _NOT_CUE_ADVERBS
+        )
     ):
         start -= 1
     end = verb.i + 1
@@ -474,6 +481,10 @@ def _cue_tokens(doc: Doc, verb: Token, ranges: list[tuple[int, int]]) -> tuple[i
         or doc[end].text == ":"
     ):
         end += 1
+    while end < first and doc[end].head.i == verb.i and (
+        doc[end].dep_ in {"npadvmod", "advmod"} and doc[end].ent_type_ in {"DATE", "TIME"}
+    ):
+        end = min(first, doc[end].right_edge.i + 1)  # 'said Sunday', 'tweeted Monday night'
     colon = first - 1
     while colon > end and doc[colon].is_space:
         colon -= 1
