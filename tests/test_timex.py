@@ -261,3 +261,8 @@ def test_weekday_tense_cues(nlp: Language) -> None:
         nlp, "The offer was extended. It had been due to expire Friday."
     )
     assert found(nlp, "The markets reopen Monday.") == [("Monday", "DATE", "2022-01-10")]
+
+
+def test_named_time_zone_inside_clock_span(nlp: Language) -> None:
+    got = found(nlp, "The polls close at 8 p.m. Eastern time on Friday.")
+    assert got == [("8 p.m. Eastern time on Friday", "TIME", "2022-01-14T20:00")]
