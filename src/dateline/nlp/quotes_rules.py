@@ -139,7 +139,15 @@ def _subtree(tok: Token) -> tuple[int, int]:
 
 def _source_span(doc: Doc, subj: Token, quotes: Quotes) -> tuple[int, int]:
     start, end = _subtree(subj)
+    full_end = end
     start, end = _trim(doc, start, end, quotes)
+    # 'Sen. Jane Roe (D-Vt.)': keep the party tag's closing parenthesis (and its period)
+    opened = sum(1 for t in doc[start:end] if t.text == "(") - sum(
+        1 for t in doc[start:end] if t.text == ")"
+    )
+    while opened > 0 and end < full_end and doc[end].text in {".", ")"}:
+        opened -= doc[end].text == ")"
+        end += 1
     # an appositive keeps its closing comma, as news annotation usually marks it
     if any(c.dep_ == "appos" for c in subj.children) and end < len(doc) and doc[end].text == ",":
         end += 1
