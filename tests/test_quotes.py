@@ -14,7 +14,7 @@ STORY = (
     "ASTANA, March 3. /WIRE/. The observers helped Moldova keep public order, Deputy Prime "
     "Minister Ion Darie told the Radio Centru channel on Monday.\n"
     '"The calm decision of the government saved the city," he pointed out.\n'
-    "According to Darie, the night was tense. \"The patrols worked well. They kept the "
+    'According to Darie, the night was tense. "The patrols worked well. They kept the '
     'bridges open," the deputy prime minister explained, adding that "it made the '
     'difference."\n'
     "Order, officials insist, was back in every district by March 1.\n"
@@ -139,7 +139,7 @@ def test_scan_marks() -> None:
 
 def test_quotation_after_the_clause_continues_the_speaker(nlp: Language) -> None:
     text = (
-        "\u201cThe bridge is safe,\" said Mayor Ana Lupu, who opened it in 2019, on Tuesday. "
+        '\u201cThe bridge is safe," said Mayor Ana Lupu, who opened it in 2019, on Tuesday. '
         "\u201cWe checked every cable.\u201d\n\n"
         "Traffic resumed at noon.\n"
     )
@@ -147,7 +147,7 @@ def test_quotation_after_the_clause_continues_the_speaker(nlp: Language) -> None
     said = _find(rec, "said")
     assert said.kind == "direct"
     assert [_span(text, s) for s in said.content.spans] == [
-        "\u201cThe bridge is safe,\"",
+        '\u201cThe bridge is safe,"',
         "\u201cWe checked every cable.\u201d",
     ]
     assert len(rec.quotes) == 1
@@ -190,3 +190,83 @@ def test_modifier_mention_does_not_name_the_speaker(nlp: Language) -> None:
     insist = _find(rec, "insist")
     assert insist.speaker is not None and insist.speaker.text == "Moldovan police officials"
     assert insist.speaker.entity is None
+
+
+def _spans(text: str, q: Quote) -> list[str]:
+    return [_span(text, s) for s in q.content.spans]
+
+
+def test_quotation_the_parser_hangs_on_the_verb(nlp: Language) -> None:
+    text = (
+        "Deputy Minister Ion Petrov said, \u201cLet the other countries take their share.\u201d\n"
+    )
+    said = _find(_record(nlp, text), "said")
+    assert said.kind == "direct"
+    assert said.speaker is not None and said.speaker.text == "Deputy Minister Ion Petrov"
+    assert _spans(text, said) == ["\u201cLet the other countries take their share.\u201d"]
+
+
+def test_no_break_space_and_curly_opener_as_closer(nlp: Language) -> None:
+    text = (
+        "\u201cThe port will reopen,\u201d Petrov said.\u00a0\u201cWe have the crews. The cranes "
+        "work.\u201d\n\u201cWe will win this vote,\u201c said Roe.\n"
+    )
+    rec = _record(nlp, text)
+    petrov, roe = (q for q in rec.quotes if q.cue and q.cue.text == "said")
+    assert _spans(text, petrov) == [
+        "\u201cThe port will reopen,\u201d",
+        "\u201cWe have the crews. The cranes work.\u201d",
+    ]
+    assert roe.speaker is not None and roe.speaker.text == "Roe"
+    assert _spans(text, roe) == ["\u201cWe will win this vote,\u201c"]
+
+
+def test_question_quotation_before_its_own_sentence(nlp: Language) -> None:
+    text = "\u201cIt looks like a long winter, who knows?\u201d Petrov told Radio Moldova.\n"
+    told = _find(_record(nlp, text), "told")
+    assert told.speaker is not None and told.speaker.text == "Petrov"
+    assert _spans(text, told) == ["\u201cIt looks like a long winter, who knows?\u201d"]
+
+
+def test_colon_cues_and_round_up_lines(nlp: Language) -> None:
+    text = (
+        "The ministry defended the plan. Petrov shot back: \u201cThat would be good.\u201d\n"
+        "Harbour traffic is recovering - Ana Lupu: \u201cThe samples were small but clear.\u201d\n"
+    )
+    rec = _record(nlp, text)
+    shot = _find(rec, "shot back:")
+    assert shot.speaker is not None and shot.speaker.text == "Petrov"
+    assert _spans(text, shot) == ["\u201cThat would be good.\u201d"]
+    line = _find(rec, ":")
+    assert line.speaker is not None and line.speaker.text == "Ana Lupu"
+    assert _spans(text, line) == ["\u201cThe samples were small but clear.\u201d"]
+
+
+def test_cue_adverbs_days_and_party_tags(nlp: Language) -> None:
+    text = (
+        "Petrov has repeatedly said that the port will reopen. Lupu said Sunday that the "
+        "cranes work.\nSen. Jane Roe (D-Vt.) said that the bill would pass.\n"
+    )
+    rec = _record(nlp, text)
+    assert _spans(text, _find(rec, "has repeatedly said")) == ["that the port will reopen"]
+    assert _find(rec, "said Sunday").speaker.text == "Lupu"  # type: ignore[union-attr]
+    roe = _find(rec, "said")
+    assert roe.speaker is not None and roe.speaker.text == "Sen. Jane Roe (D-Vt.)"
+
+
+def test_participle_source_and_quotation_after_adding(nlp: Language) -> None:
+    text = (
+        "A gunman claiming allegiance to the group opened fire.\n"
+        "\u201cThe port is calm,\u201d she said, adding that the cranes would restart on Friday. "
+        "\u201cWe are ready for the ships.\u201d\n"
+    )
+    rec = _record(nlp, text)
+    claiming = _find(rec, "claiming")
+    assert claiming.speaker is not None and claiming.speaker.text == "A gunman"
+    assert _spans(text, claiming) == ["allegiance to the group"]
+    said = _find(rec, "said")
+    assert _spans(text, said) == [
+        "\u201cThe port is calm,\u201d",
+        "\u201cWe are ready for the ships.\u201d",
+    ]
+    assert _spans(text, _find(rec, "adding")) == ["that the cranes would restart on Friday"]
