@@ -69,7 +69,8 @@ def _can_close(text: str, start: int, end: int, mark: str) -> bool:
     before = text[start - 1] if start > 0 else " "
     after = text[end] if end < len(text) else " "
     if before.isspace():
-        return False
+        # 'coalitions, '' said X': a stray space before a closing mark after punctuation
+        return start > 1 and text[start - 2] in ",.!?" and (after.isspace() or after in ",.")
     # an apostrophe inside a word (don't, Karin’s) closes nothing
     return not (mark in _SINGLE and after.isalnum())
 

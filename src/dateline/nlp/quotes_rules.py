@@ -93,11 +93,14 @@ def _chars(doc: Doc, start: int, end: int) -> CharSpan:
     return (doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
 
 
-def _subject(verb: Token) -> tuple[Token | None, Token | None]:
-    """(subject token, antecedent for ``who``), climbing to the head for shared subjects."""
+def _subject(verb: Token, quotes: Quotes | None = None) -> tuple[Token | None, Token | None]:
+    """(subject token, antecedent for ``who``), climbing to the head for shared subjects;
+    a subject inside a quotation (the parser merging a quote and its clause) is skipped."""
     tok = verb
     for _ in range(3):
         for child in tok.children:
+            if quotes is not None and quotes.token_seg[child.i] >= 0:
+                continue
             if child.dep_ in SUBJECTS:
                 ante = None
                 if child.lower_ in {"who", "which", "that"} and tok.dep_ == "relcl":
@@ -196,7 +199,7 @@ def _clause(verb: Token, quotes: Quotes | None = None) -> tuple[int, int]:
     """Tokens of the attribution clause: subject, verb and what follows the verb in its
     phrase (``Kazakh authorities affirm``), leaving out words the parser hung before it and
     a quotation the parser hung on the verb (``said, "Let them ..."`` as an xcomp)."""
-    subj, _ = _subject(verb)
+    subj, _ = _subject(verb, quotes)
     left = verb.i
     if subj is not None and subj.head.i == verb.i and subj.i < verb.i:
         left = subj.left_edge.i
@@ -557,7 +560,7 @@ def find_verbal(doc: Doc, quotes: Quotes, claimed: set[int]) -> list[tuple[Token
                 )
             )
             continue
-        subj, ante = _subject(verb)
+        subj, ante = _subject(verb, quotes)
         src_span: tuple[int, int] | None = None
         if subj is None:
             subj, src_span = _implicit_subject(doc, verb)
