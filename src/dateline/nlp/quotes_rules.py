@@ -713,7 +713,7 @@ def _quoted_before(text: str, prev: list[Found], last: Found) -> Found | None:
         if f is last or not f.segments or _end(f) > start:
             continue
         between = text[_end(f) : start]
-        if len(between) <= 12 and not any(ch in _SENTENCE_END for ch in between):
+        if len(between) <= 60 and not any(ch in _SENTENCE_END for ch in between):
             return f
     return None
 
