@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.language import Language
 
-from dateline.analyze import _prepare, build_record
+from dateline.analyze import build_record, prepare_doc
 from dateline.nlp.quotes_marks import scan
 from dateline.read.plain import read_plain
 from dateline.record import Quote, Record, Source
@@ -23,7 +23,7 @@ STORY = (
 
 def _record(nlp: Language, text: str, published: str = "2023-03-06") -> Record:
     article = read_plain(text, Source())
-    doc = _prepare(article, published, nlp)
+    doc = prepare_doc(article, published, nlp)
     assert not isinstance(doc, Exception)
     return build_record(nlp(doc))
 

@@ -145,7 +145,7 @@ def raw_spacy(doc: object) -> list[Entity]:
 
 def evaluate(gold_path: Path = DEFAULT_GOLD) -> dict[str, Scores]:
     """Run the pipeline over the gold's articles; score dateline and raw spaCy."""
-    from dateline.analyze import _prepare
+    from dateline.analyze import prepare_doc
     from dateline.nlp.pipeline import load_pipeline
     from dateline.read import Article, iter_articles
 
@@ -160,7 +160,7 @@ def evaluate(gold_path: Path = DEFAULT_GOLD) -> dict[str, Scores]:
                  if isinstance(a, Article)]
         line = art.get("line")
         article = next(a for a in items if line is None or a.source.line == line)
-        prepared = _prepare(article, None, nlp)
+        prepared = prepare_doc(article, None, nlp)
         doc = nlp(prepared)  # type: ignore[arg-type]
         gold = gold_entities(art)
         ours.append((gold, doc._.entities or []))
