@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
 
 from dateline import analyze
 from dateline.read import LanguageError, ReadError
@@ -155,3 +157,64 @@ def test_batch_records_skips_and_goes_on(run_cli, tmp_path: Path):
     assert err.splitlines()[-1] == f"dateline: 2 analyzed, {len(BAD)} skipped"
     code, _, _ = run_cli("analyze", str(tmp_path), "--strict")
     assert code == 5
+
+
+def test_json_list_is_a_batch_with_skips(run_cli, tmp_path: Path):
+    items = [{"text": STORY}, {"x": 1}, {"text": STORY.replace("Thursday", "Friday")}]
+    path = write(tmp_path, "list.json", json.dumps(items))
+    code, out, err = run_cli("analyze", path)
+    assert code == 0
+    assert len([json.loads(line) for line in out.splitlines()]) == 2
+    assert "list.json[2]" in err and err.splitlines()[-1] == "dateline: 2 analyzed, 1 skipped"
+
+
+def test_output_into_a_missing_directory_is_a_usage_error(run_cli, tmp_path: Path):
+    path = write(tmp_path, "story.txt", STORY)
+    code, _, err = run_cli("analyze", path, "-o", str(tmp_path / "nope" / "out.json"))
+    assert code == 2 and err.count("\n") == 1 and "no such directory" in err
+
+
+def test_failed_single_document_leaves_no_output_file(run_cli, tmp_path: Path):
+    path = write(tmp_path, "empty.txt", "")
+    target = tmp_path / "out.json"
+    code, _, _ = run_cli("analyze", path, "-o", str(target))
+    assert code == 3 and not target.exists()
+
+
+def test_directory_without_articles(run_cli, tmp_path: Path):
+    (tmp_path / "notes.md").write_text("# not an article")
+    code, out, err = run_cli("analyze", str(tmp_path))
+    assert code == 3 and out == "" and "no articles found" in err and err.count("\n") == 1
+
+
+def test_report_shows_brackets_as_written(run_cli, tmp_path: Path):
+    story = STORY.replace("Alliance to pull troops out", "Alliance to pull [its] troops out")
+    path = write(tmp_path, "story.txt", story)
+    code, out, _ = run_cli("analyze", path, "--report")
+    assert code == 0 and "Alliance to pull [its] troops out" in out
+
+
+@Language.component("dateline_test_explode")
+def explode(doc: Doc) -> Doc:
+    """A component with a bug that only one document triggers."""
+    if "breaks the component" in doc._.article.text:
+        raise RuntimeError("component bug")
+    return doc
+
+
+def test_a_failing_component_costs_one_document_not_the_batch(nlp, tmp_path: Path):
+    from dateline.analyze import analyze_articles
+    from dateline.read import iter_articles
+
+    for name in ("a.txt", "b.txt", "c.txt"):
+        write(tmp_path, name, STORY.replace("Thursday", name[0].upper() + "riday"))
+    write(tmp_path, "b.txt", STORY.replace("Thursday", "Thursday, which breaks the component"))
+
+    nlp.add_pipe("dateline_test_explode", last=True)
+    try:
+        results = list(analyze_articles(iter_articles([str(tmp_path)]), nlp=nlp))
+    finally:
+        nlp.remove_pipe("dateline_test_explode")
+    kinds = [type(r).__name__ for r in results]
+    assert kinds == ["Record", "ReadError", "Record"]
+    assert results[1].code == "internal" and "component bug" in results[1].reason

@@ -125,3 +125,34 @@ def test_directory_is_walked_recursively_in_name_order(tmp_path: Path):
     (tmp_path / ".hidden.txt").write_text(STORY)
     items = list(iter_articles([str(tmp_path)]))
     assert [Path(i.source.path).name for i in items] == ["b.txt", "a.txt"]
+
+
+def test_jsonl_keeps_raw_line_separators_inside_strings(tmp_path: Path):
+    path = tmp_path / "odd.jsonl"
+    obj = {"text": STORY + "\u2028Second part.\u0085", "published": "2024-03-11"}
+    path.write_text(json.dumps(obj, ensure_ascii=False) + "\n" + json.dumps(obj) + "\n")
+    items = list(iter_articles([str(path)]))
+    assert [type(i).__name__ for i in items] == ["Article", "Article"]
+    assert items[0].text == obj["text"]
+
+
+def test_json_list_errors_name_their_item(tmp_path: Path):
+    path = tmp_path / "list.json"
+    path.write_text(json.dumps([{"text": STORY}, {"x": 1}, {"text": 123, "body": STORY}]))
+    items = list(iter_articles([str(path)]))
+    assert isinstance(items[1], ReadError) and items[1].path.endswith("list.json[2]")
+    assert isinstance(items[2], Article) and items[2].text == STORY  # falls through to body
+
+
+def test_unreadable_published_is_kept_in_metadata_not_guessed():
+    for value in ("yesterday", "06/01/2022", {"date": "2024-03-11"}):
+        obj = {"text": STORY, "published": value, "title": {"main": "x"}}
+        article = one(read_bytes(json.dumps(obj).encode(), fmt="json"))
+        assert article.published is None
+        assert article.metadata["published"] == value
+        assert article.metadata["title"] == {"main": "x"}
+        assert article.headline.text == "Port strike enters second week"  # from the text
+
+
+def test_xhtml_with_xml_prolog_is_html():
+    assert sniff('<?xml version="1.0"?>\n<html xmlns="http://www.w3.org/1999/xhtml">') == "html"

@@ -123,8 +123,41 @@ def test_words_before_a_dash_are_not_a_dateline():
         assert parse_header(text).dateline is None
 
 
-def test_unknown_agency_is_not_a_dateline():
-    assert parse_header("Headline\nPARIS (Nobody) - text follows.").dateline is None
+def test_unknown_agency_keeps_a_wire_dateline_without_an_outlet():
+    dl = parse_header("Headline\nALMATY, Jan 6 (Kazakh Radio) - Troops arrived.").dateline
+    assert dl.place.text == "ALMATY" and dl.agency.text == "Kazakh Radio"
+    assert dl.date == "XXXX-01-06"
+    # In title case, an unknown word in brackets is too weak a sign.
+    assert parse_header("Headline\nParis (Nobody) - text follows.").dateline is None
+
+
+def test_agency_tokens_match_in_any_case():
+    from dateline.read.wire import agency_outlet
+
+    assert agency_outlet("REUTERS") == "Reuters"
+    assert agency_outlet("Unknown Wire") is None
+
+
+def test_kickers_are_not_places():
+    for text in ("Headline\nEXCLUSIVE — Officials said.", "Headline\nANALYSIS - The vote was."):
+        assert parse_header(text).dateline is None
+
+
+def test_no_break_spaces_and_tabs_in_a_dateline():
+    dl = parse_header("Headline\nALMATY,\u00a0Jan.\u00a06 (Reuters)\t- Troops arrived.").dateline
+    assert dl is not None and dl.date == "XXXX-01-06"
+
+
+def test_impossible_dates_are_not_dates():
+    assert parse_header("H\nALMATY, Feb 30, 2022 (Reuters) - Text.").dateline.date is None
+    assert parse_header("H\nMOSCOW, February 29. /TASS/. Text.").dateline.date == "XXXX-02-29"
+
+
+def test_byline_between_headline_and_dateline():
+    text = "Troops leave\nBy Anna Petrova and John Smith\nALMATY (AP) — Troops left."
+    header = parse_header(text)
+    assert header.byline.text == "By Anna Petrova and John Smith"
+    assert header.headline.text == "Troops leave" and header.dek is None
 
 
 def test_yearless_dateline_takes_year_from_published():

@@ -27,12 +27,14 @@ def analyze(
     *,
     model: str = DEFAULT_MODEL,
     source: Source | None = None,
-    fmt: str = "text",
+    fmt: str | None = None,
 ) -> dict[str, object]:
     """Analyze one article given as text; return its record as a JSON-ready dict.
 
-    ``published`` (ISO date) is the reference date for relative dates. Raises
-    :class:`ReadError` (or its subclass :class:`LanguageError`) for input we refuse.
+    ``published`` (ISO date) is the reference date for relative dates; ``fmt`` is
+    ``text``, ``json``, ``html``… or None to guess from the text. Raises
+    :class:`ReadError` (or its subclass :class:`LanguageError`) for input we refuse and
+    ValueError for a bad argument.
     """
     published = check_date(published)
     items = list(read_text(text, source or Source(), fmt))
@@ -67,9 +69,46 @@ def analyze_articles(
                     docs.append(checked)
             else:
                 slots.append(item)
-        parsed = iter(nlp.pipe(docs, batch_size=batch_size))
+        parsed = iter(_parse(nlp, docs, batch_size))
         for slot in slots:
-            yield slot if isinstance(slot, ReadError) else build_record(next(parsed))
+            if isinstance(slot, ReadError):
+                yield slot
+                continue
+            doc = next(parsed)
+            if isinstance(doc, ReadError):
+                yield doc
+                continue
+            try:
+                yield build_record(doc)
+            except Exception as exc:  # a record that fails validation is a bug, kept per doc
+                yield _failed(slot, exc)
+
+
+def _parse(nlp: Language, docs: list[Doc], batch_size: int) -> list[Doc | ReadError]:
+    """Parse a chunk; if a component fails, redo it one document at a time so only the
+    document that fails is lost (recorded as a skip), not the whole batch."""
+    try:
+        return list(nlp.pipe(docs, batch_size=batch_size))
+    except Exception:
+        pass
+    out: list[Doc | ReadError] = []
+    for doc in docs:
+        article: Article = doc._.article
+        fresh = nlp.make_doc(article.text)
+        fresh._.article, fresh._.published = article, doc._.published
+        try:
+            out.append(nlp(fresh))
+        except Exception as exc:
+            out.append(_failed(article, exc))
+    return out
+
+
+def _failed(article: Article, exc: Exception) -> ReadError:
+    return ReadError(
+        "internal",
+        f"analysis failed ({type(exc).__name__}: {exc}); please report this document",
+        article.source.path,
+    )
 
 
 def check_date(value: str | None) -> str | None:

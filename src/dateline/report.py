@@ -22,9 +22,10 @@ def _shorten(text: str, width: int = 160) -> str:
 
 
 def print_report(record: dict[str, Any], console: Console | None = None) -> None:
-    console = console or Console()
+    # markup=False: article text such as "[the]" or "[sic]" is evidence, shown as written.
+    console = console or Console(markup=False)
     head = record.get("headline") or {}
-    console.rule(f"[bold]{head.get('text') or '(no headline)'}")
+    console.rule(Text(head.get("text") or "(no headline)", style="bold"))
     if record.get("dek"):
         console.print(Text(record["dek"]["text"], style="italic"))
     facts = Table.grid(padding=(0, 2))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from itertools import chain, islice
 from typing import TextIO
 
 import click
@@ -13,7 +14,14 @@ from dateline.analyze import analyze_articles, check_date
 from dateline.cli.errors import fail, warn
 from dateline.cli.progress import Reporter
 from dateline.nlp.pipeline import DEFAULT_MODEL, ModelError, load_pipeline
-from dateline.read import DEFAULT_MAX_BYTES, ReadError, expand, format_of, iter_articles
+from dateline.read import (
+    DEFAULT_MAX_BYTES,
+    SUFFIXES,
+    ReadError,
+    expand,
+    format_of,
+    iter_articles,
+)
 from dateline.read.errors import Exit
 
 
@@ -68,26 +76,37 @@ def analyze_cmd(
     """
     check_paths(paths)
     published = parse_published(published)
+    if output:
+        check_output(output)
     files = list(expand(paths))
-    single = len(files) == 1 and (files[0][1] is None or format_of(files[0][1]) != "jsonl")
-    lines = jsonl or not single
+    if not files:
+        fail(
+            f"no articles found in {', '.join(paths)} (looked for {known_suffixes()})",
+            Exit.UNREADABLE,
+        )
     try:
         nlp = load_pipeline(model)
     except ModelError as exc:
         fail(str(exc), Exit.USAGE)
 
-    items = iter_articles(paths, max_bytes=max_bytes)
-    results = analyze_articles(items, published=published, nlp=nlp)
-    out: TextIO = open(output, "w", encoding="utf-8") if output else sys.stdout  # noqa: SIM115
-    skipped = done = 0
+    results = analyze_articles(iter_articles(paths, max_bytes=max_bytes), published, nlp=nlp)
+    # One document in, one pretty record out; anything more is a batch of JSON lines, in
+    # which a bad document is a recorded skip. Peeking two results costs nothing: the
+    # analysis runs in batches anyway.
+    head = list(islice(results, 2))
+    one_input = len(files) == 1 and (files[0][1] is None or format_of(files[0][1]) != "jsonl")
+    single = one_input and len(head) == 1
+    if single and isinstance(head[0], ReadError):
+        fail(str(head[0]), head[0].exit_code)
+    lines = jsonl or not single
     total = None if any(f[1] is None or format_of(f[1]) != "text" for f in files) else len(files)
     show_bar = sys.stderr.isatty() and not (single or report)
+    out: TextIO | None = None if output else sys.stdout
+    skipped = done = 0
     try:
         with Reporter(total, mode="bar" if show_bar else "off") as bar:
-            for result in results:
+            for result in chain(head, results):
                 if isinstance(result, ReadError):
-                    if single:
-                        fail(str(result), result.exit_code)
                     skipped += 1
                     warn(f"skipped {result.path or '<stdin>'}: {result.reason} [{result.code}]")
                     bar.advance(ok=False)
@@ -101,13 +120,13 @@ def analyze_cmd(
                     print_report(record)
                     if not output:
                         continue
-                if lines:
-                    out.write(json.dumps(record, ensure_ascii=False) + "\n")
-                else:
-                    out.write(json.dumps(record, ensure_ascii=False, indent=2) + "\n")
+                if out is None:  # opened at the first record: a failed run leaves no file
+                    out = open(output, "w", encoding="utf-8")  # type: ignore[arg-type]  # noqa: SIM115
+                indent = None if lines else 2
+                out.write(json.dumps(record, ensure_ascii=False, indent=indent) + "\n")
                 out.flush()
     finally:
-        if output:
+        if output and out is not None:
             out.close()
     if not single:
         warn(f"{done} analyzed, {skipped} skipped")
@@ -115,6 +134,19 @@ def analyze_cmd(
         sys.exit(Exit.SKIPPED)
     if done == 0 and skipped:
         sys.exit(Exit.UNREADABLE)
+
+
+def check_output(output: str) -> None:
+    """An output file must be creatable: say so before any work is done."""
+    parent = os.path.dirname(os.path.abspath(output))
+    if not os.path.isdir(parent):
+        fail(f"-o {output}: no such directory: {parent}", Exit.USAGE)
+    if not os.access(parent, os.W_OK):
+        fail(f"-o {output}: directory is not writable: {parent}", Exit.USAGE)
+
+
+def known_suffixes() -> str:
+    return ", ".join(sorted(SUFFIXES))
 
 
 @click.command("schema")

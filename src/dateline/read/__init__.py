@@ -83,8 +83,8 @@ def sniff(text: str) -> str:
         return "json"
     if head.startswith("<") and re.search(r"<(rss|feed|rdf:rdf)[\s>]", head):
         return "feed"  # RSS 2.0, Atom, RSS 1.0 (RDF)
-    if head.startswith(("<!doctype html", "<html")) or "<body" in head:
-        return "html"
+    if head.startswith("<") and ("<html" in head or "<body" in head or "<!doctype html" in head):
+        return "html"  # also XHTML behind an <?xml ...?> prolog
     return "text"
 
 
@@ -105,6 +105,8 @@ def read_text(
         yield ReadError("empty", "empty document: no text to analyze", source.path)
         return
     fmt = fmt or sniff(text)
+    if fmt not in READERS:
+        raise ValueError(f"unknown format {fmt!r}; one of: {', '.join(sorted(READERS))}")
     yield from READERS[fmt](text, source.model_copy(update={"format": fmt}))
 
 

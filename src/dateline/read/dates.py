@@ -9,6 +9,7 @@ belongs to the year before).
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from dateline.read.article import Article
 from dateline.record import Published
@@ -35,7 +36,19 @@ def normalise_date(value: str) -> str | None:
         pass
     import dateparser
 
-    parsed = dateparser.parse(value, languages=["en"], settings={"STRICT_PARSING": True})
+    # Absolute dates only ("March 5, 2024", "5 Mar 2024"): a relative "yesterday" would
+    # tie the record to the day it was analyzed, and "06/01/2022" is ambiguous.
+    if re.fullmatch(r"\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}", value):
+        return None
+    parsed = dateparser.parse(
+        value,
+        languages=["en"],
+        settings={
+            "STRICT_PARSING": True,
+            "PARSERS": ["custom-formats", "absolute-time"],
+            "RETURN_AS_TIMEZONE_AWARE": False,
+        },
+    )
     return parsed.date().isoformat() if parsed else None
 
 

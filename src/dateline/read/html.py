@@ -38,7 +38,7 @@ def read_html(html: str, source: Source) -> Article:
         article.headline = Evidence(text=doc.title, span=None)
     if doc.date:
         article.published = normalise_date(doc.date)
-    article.metadata = {
+    article.metadata = article.metadata | {
         k: v
         for k, v in {
             "author": doc.author,

@@ -6,6 +6,7 @@ not a code change. Every span returned points into the text given, unchanged.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -55,38 +56,58 @@ class Header:
     headline: Evidence | None
     dek: Evidence | None
     dateline: DatelineInfo | None
-    style: str | None = None
+    byline: Evidence | None = None
 
 
-def parse_month_day(text: str) -> tuple[int | None, int, int] | None:
-    """``Jan. 6`` / ``January 10, 2022`` / ``6 January 2022`` -> (year, month, day)."""
-    m = re.fullmatch(r"([A-Za-z]+)\.? (\d{1,2})(?:, (\d{4}))?", text.strip())
-    if m:
-        mon, day, year = m.group(1), m.group(2), m.group(3)
-    else:
-        m = re.fullmatch(r"(\d{1,2}) ([A-Za-z]+)\.?(?: (\d{4}))?", text.strip())
-        if not m:
-            return None
-        day, mon, year = m.group(1), m.group(2), m.group(3)
-    month = months().get(mon.lower())
-    if month is None or not 1 <= int(day) <= 31:
+@cache
+def kickers() -> frozenset[str]:
+    """Capitalised labels that open a line with a dash but are not places (EXCLUSIVE —)."""
+    text = (_DATA / "kickers.txt").read_text(encoding="utf-8")
+    return frozenset(
+        ln.strip().upper() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")
+    )
+
+
+def agency_outlet(token: str) -> str | None:
+    """The outlet an agency token names (``AP`` -> Associated Press), any case."""
+    token = " ".join(token.split())
+    known = agencies()
+    if token in known:
+        return known[token]
+    folded = {k.casefold(): v for k, v in known.items()}
+    return folded.get(token.casefold())
+
+
+def _iso_date(groups: dict[str, str | None]) -> str | None:
+    """ISO date from the dateline's month/day/year groups; None if it is no real day."""
+    month_name = groups.get("month") or groups.get("month2")
+    day = groups.get("day") or groups.get("day2")
+    year = groups.get("year") or groups.get("year2")
+    month = months().get((month_name or "").lower())
+    if month is None or day is None:
         return None
-    return (int(year) if year else None, month, int(day))
+    try:  # a year-less date is checked against a leap year, so February 29 stands
+        dt.date(int(year) if year else 2000, month, int(day))
+    except ValueError:
+        return None
+    return f"{year}-{month:02d}-{int(day):02d}" if year else f"XXXX-{month:02d}-{int(day):02d}"
 
 
-def match_dateline(text: str, offset: int = 0) -> tuple[str, DatelineInfo] | None:
-    """Match a dateline at the start of ``text``; spans are shifted by ``offset``."""
+def match_dateline(text: str, offset: int = 0) -> DatelineInfo | None:
+    """Match a dateline at the start of one line ``text``; spans are shifted by ``offset``."""
     for style, rx in _patterns():
         m = rx.match(text)
         if not m:
             continue
         groups = m.groupdict()
-        if not groups["place"][0].isupper():
+        place = groups["place"]
+        if not place[0].isupper() or place.upper() in kickers():
             continue
-        if style == "bare" and not _plausible_bare_place(groups["place"]):
+        if style == "bare" and not _plausible_bare_place(place):
             continue
-        agency_token = (groups.get("agency") or "").strip()
-        if style in ("slash", "paren") and agency_token not in agencies():
+        # An agency we do not know is still an agency when the place is in wire capitals.
+        agency = groups.get("agency")
+        if agency is not None and agency_outlet(agency) is None and not place.isupper():
             continue
 
         def ev(name: str, m: re.Match[str] = m) -> Evidence | None:
@@ -94,24 +115,15 @@ def match_dateline(text: str, offset: int = 0) -> tuple[str, DatelineInfo] | Non
                 return None
             return Evidence(text=m.group(name), span=(offset + m.start(name), offset + m.end(name)))
 
-        date_iso = None
-        if groups.get("date"):
-            parsed = parse_month_day(groups["date"])
-            if parsed:
-                year, month, day = parsed
-                date_iso = (
-                    f"{year:04d}-{month:02d}-{day:02d}" if year else f"XXXX-{month:02d}-{day:02d}"
-                )
-        end = m.end()
-        info = DatelineInfo(
-            text=text[:end].rstrip(),
-            span=(offset, offset + len(text[:end].rstrip())),
+        head = text[: m.end()].rstrip()
+        return DatelineInfo(
+            text=head,
+            span=(offset, offset + len(head)),
             place=ev("place"),
-            date=date_iso,
+            date=_iso_date(groups) if groups.get("date") else None,
             date_text=ev("date"),
             agency=ev("agency"),
         )
-        return style, info
     return None
 
 
@@ -121,9 +133,9 @@ def _plausible_bare_place(place: str) -> bool:
     return len(letters) >= 3 and place.isupper()
 
 
-def _lines(text: str) -> list[tuple[int, int]]:
-    """Non-empty lines as (start, end) offsets, trailing whitespace excluded."""
-    out = []
+def _lines(text: str, limit: int) -> list[tuple[int, int]]:
+    """The first ``limit`` non-empty lines as (start, end) offsets, outer whitespace excluded."""
+    out: list[tuple[int, int]] = []
     for m in re.finditer(r"[^\r\n]+", text):
         s, e = m.start(), m.end()
         while e > s and text[e - 1].isspace():
@@ -132,6 +144,8 @@ def _lines(text: str) -> list[tuple[int, int]]:
             s += 1
         if e > s:
             out.append((s, e))
+            if len(out) == limit:
+                break
     return out
 
 
@@ -140,27 +154,43 @@ def _is_heading(line: str, limit: int) -> bool:
     return len(line) <= limit and (not line.endswith(_TERMINAL) or line.endswith(("?", "!")))
 
 
+_BYLINE = re.compile(r"(?i:by)\s+[A-Z][\w.'\-]*(?:[\s,]+(?:and\s+)?[A-Z][\w.'\-]*){0,6}")
+
+
 def parse_header(text: str, max_header_lines: int = 4) -> Header:
-    """Find headline, dek and dateline in the first lines of a plain-text story."""
-    lines = _lines(text)
-    # A dateline opens the first paragraph of the body; up to two lines may precede it.
+    """Find headline, dek, byline and dateline in the first lines of a plain-text story.
+
+    The dateline opens the first body paragraph, within the first ``max_header_lines``
+    lines; of the lines before it, the first is the headline, a line "By Name" is the
+    byline, and the next other line is the dek.
+    """
+    lines = _lines(text, max_header_lines + 2)
     for i, (s, e) in enumerate(lines[:max_header_lines]):
-        found = match_dateline(text[s:e], offset=s)
-        if not found:
+        info = match_dateline(text[s:e], offset=s)
+        if info is None:
             continue
-        style, info = found
-        before = lines[:i]
-        headline = _ev(text, before[0]) if before else None
-        dek = _ev(text, before[1]) if len(before) > 1 else None
-        return Header(headline=headline, dek=dek, dateline=info, style=style)
+        header = Header(headline=None, dek=None, dateline=info)
+        for bounds in lines[:i]:
+            line = text[slice(*bounds)]
+            if header.headline is None:
+                header.headline = _ev(text, bounds)
+            elif header.byline is None and _BYLINE.fullmatch(line):
+                header.byline = _ev(text, bounds)
+            elif header.dek is None:
+                header.dek = _ev(text, bounds)
+        return header
     # No dateline: a short first line without closing punctuation is a headline,
     # and a second such line is a dek, as long as a body follows.
-    headline = dek = None
+    header = Header(headline=None, dek=None, dateline=None)
     if len(lines) >= 2 and _is_heading(text[slice(*lines[0])], _MAX_HEADLINE):
-        headline = _ev(text, lines[0])
-        if len(lines) >= 3 and _is_heading(text[slice(*lines[1])], _MAX_DEK):
-            dek = _ev(text, lines[1])
-    return Header(headline=headline, dek=dek, dateline=None, style=None)
+        header.headline = _ev(text, lines[0])
+        rest = lines[1:]
+        if rest and _BYLINE.fullmatch(text[slice(*rest[0])]):
+            header.byline = _ev(text, rest[0])
+            rest = rest[1:]
+        if len(rest) >= 2 and _is_heading(text[slice(*rest[0])], _MAX_DEK):
+            header.dek = _ev(text, rest[0])
+    return header
 
 
 def _ev(text: str, bounds: tuple[int, int]) -> Evidence:
