@@ -35,7 +35,9 @@ class Source(_Model):
     url: str | None = None
     outlet: str | None = Field(default=None, description="publisher or agency")
     format: Literal["text", "json", "jsonl", "html", "feed", "warc"] = "text"
-    line: int | None = Field(default=None, description="1-based line for JSONL input")
+    line: int | None = Field(
+        default=None, description="1-based line (JSONL) or item number (JSON list, feed, WARC)"
+    )
 
 
 class DatelineInfo(_Model):
