@@ -29,7 +29,7 @@ ANN = (
 
 
 def _split(tmp_path: Path) -> Path:
-    (tmp_path / "text").mkdir()
+    (tmp_path / "text").mkdir(parents=True)
     (tmp_path / "attributions").mkdir()
     (tmp_path / "text" / "story.txt").write_text(TEXT, encoding="utf-8")
     (tmp_path / "attributions" / "story_b2.ann").write_text("T1\tSource 0 1\tx\n")
@@ -104,3 +104,49 @@ def test_reader_offset_skips_annotated_articles(tmp_path: Path) -> None:
     assert [a.name for a in read_split(split, limit=1, offset=0)] == ["story"]
     with pytest.raises(PolnearError):
         read_split(split, offset=2)
+
+
+def test_error_rows_classify_misses_boundaries_and_false_alarms() -> None:
+    from dateline.evaluate.attribution import error_rows
+
+    pred = [
+        # content without "that": a whole match with a content boundary error
+        Attribution([(27, 36)], [(37, 44)], [(50, 67)], quoted=False),
+        # a prediction no gold matches
+        Attribution([], [(21, 25)], [(11, 20)], quoted=False),
+    ]
+    rows = error_rows("story", TEXT, _gold(), pred)
+    by_kind = {r[1]: r for r in rows}
+    assert set(by_kind) == {"boundary:content", "miss", "false_alarm"}
+    boundary = by_kind["boundary:content"]
+    assert boundary[0] == "story" and boundary[2] == "no"
+    assert boundary[6] == "45-67|that talks will resume"
+    assert boundary[9] == "50-67|talks will resume"
+    miss = by_kind["miss"]
+    assert miss[2] == "yes" and miss[6] == '0-10|"We stay,"' and miss[7:] == ("", "", "")
+    assert all(len(r) == 10 for r in rows)
+
+
+def test_eval_command_writes_error_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from click.testing import CliRunner
+
+    import dateline.evaluate.attribution as attribution
+
+    def fake_evaluate(articles, model=None, errors=None):  # type: ignore[no-untyped-def]
+        scores = Scores()
+        for a in articles:
+            gold = attribution.gold_attributions(a)
+            score_article(a.text, gold, [], scores)
+            errors.extend(attribution.error_rows(a.name, a.text, gold, []))
+        return scores
+
+    monkeypatch.setattr(attribution, "evaluate", fake_evaluate)
+    out = tmp_path / "errors.tsv"
+    result = CliRunner().invoke(
+        attribution.attribution_cmd,
+        ["--polnear", str(_split(tmp_path / "split")), "--json", "--errors", str(out)],
+    )
+    assert result.exit_code == 0, result.output
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert lines[0].split("\t")[:2] == ["article", "error"]
+    assert len(lines) == 3 and all(line.split("\t")[1] == "miss" for line in lines[1:])

@@ -239,8 +239,108 @@ def predicted_attributions(record: dict[str, object]) -> list[Attribution]:
     return out
 
 
-def evaluate(articles: Sequence[PolnearArticle], model: str | None = None) -> Scores:
-    """Analyze every article once and score it; time covers reading, parsing and assembly."""
+ERROR_COLUMNS = (
+    "article",
+    "error",
+    "quoted",
+    "jaccard",
+    "gold_source",
+    "gold_cue",
+    "gold_content",
+    "sys_source",
+    "sys_cue",
+    "sys_content",
+)
+
+
+def error_rows(
+    name: str, text: str, gold: Sequence[Attribution], pred: Sequence[Attribution]
+) -> list[tuple[str, ...]]:
+    """One row per error of an article, for reading errors by class rather than by score.
+
+    ``error`` is ``miss`` (no prediction overlaps the gold content), ``split`` (the closest
+    prediction's content has Jaccard < 0.5), ``source`` (the content matches but the source
+    does not), ``boundary:ROLES`` (a whole match whose listed roles differ from gold
+    exactly) or ``false_alarm`` (a prediction matched by no gold). Each row gives the
+    gold attribution and the closest one on the other side, roles as ``start-end;...
+    |text``.
+    """
+    tokens = Tokens(text)
+    g_att = [(tokens.of(a.content), tokens.of(a.source)) for a in gold]
+    p_att = [(tokens.of(a.content), tokens.of(a.source)) for a in pred]
+
+    def whole(g: object, p: object) -> float:
+        (gc, gs), (pc, ps) = g, p  # type: ignore[misc]
+        j = jaccard(gc, pc)
+        if j < JACCARD or ((gs or ps) and not (gs & ps)):
+            return 0.0
+        return j
+
+    pairs = dict(match(g_att, p_att, whole))
+    matched_p = set(pairs.values())
+    rows: list[tuple[str, ...]] = []
+
+    def closest(mine: frozenset[int], others: list[tuple[frozenset[int], frozenset[int]]]) -> int:
+        best, best_j = -1, 0.0
+        for k, (content, _) in enumerate(others):
+            j = jaccard(mine, content)
+            if j > best_j:
+                best, best_j = k, j
+        return best
+
+    def row(error: str, g: Attribution | None, p: Attribution | None, j: float) -> None:
+        quoted = g.quoted if g is not None else (p.quoted if p is not None else False)
+        cells = [name, error, "yes" if quoted else "no", f"{j:.2f}"]
+        for side in (g, p):
+            for role in ROLES:
+                cells.append(_cell(text, getattr(side, role)) if side is not None else "")
+        rows.append(tuple(cells))
+
+    for i, g in enumerate(gold):
+        if i in pairs:
+            p = pred[pairs[i]]
+            off = [r for r in ROLES if tokens.exact(getattr(g, r)) != tokens.exact(getattr(p, r))]
+            if off:
+                row("boundary:" + ",".join(off), g, p, jaccard(g_att[i][0], p_att[pairs[i]][0]))
+            continue
+        k = closest(g_att[i][0], p_att)
+        if k < 0:
+            row("miss", g, None, 0.0)
+            continue
+        j = jaccard(g_att[i][0], p_att[k][0])
+        row("split" if j < JACCARD else "source", g, pred[k], j)
+    for k, p in enumerate(pred):
+        if k in matched_p:
+            continue
+        i = closest(p_att[k][0], g_att)
+        j = jaccard(p_att[k][0], g_att[i][0]) if i >= 0 else 0.0
+        row("false_alarm", gold[i] if i >= 0 else None, p, j)
+    return rows
+
+
+def _cell(text: str, spans: Sequence[Span]) -> str:
+    """Spans as offsets and text on one TSV cell (tabs and newlines made visible)."""
+    if not spans:
+        return ""
+    where = ";".join(f"{s}-{e}" for s, e in spans)
+    words = " … ".join(text[s:e] for s, e in spans)
+    return where + "|" + words.replace("\t", " ").replace("\r", "").replace("\n", "⏎")
+
+
+def write_errors(path: str, rows: Iterable[tuple[str, ...]]) -> None:
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write("\t".join(ERROR_COLUMNS) + "\n")
+        for r in rows:
+            fh.write("\t".join(r) + "\n")
+
+
+def evaluate(
+    articles: Sequence[PolnearArticle],
+    model: str | None = None,
+    errors: list[tuple[str, ...]] | None = None,
+) -> Scores:
+    """Analyze every article once and score it; time covers reading, parsing and assembly.
+    Error rows are appended to ``errors`` when it is given."""
     from dateline.analyze import analyze_articles
     from dateline.nlp.pipeline import DEFAULT_MODEL, load_pipeline
     from dateline.read import Article, ReadError
@@ -258,7 +358,10 @@ def evaluate(articles: Sequence[PolnearArticle], model: str | None = None) -> Sc
         pred = (
             [] if isinstance(result, ReadError) else predicted_attributions(result.to_json_dict())
         )
-        score_article(article.text, gold_attributions(article), pred, scores)
+        gold = gold_attributions(article)
+        score_article(article.text, gold, pred, scores)
+        if errors is not None:
+            errors.extend(error_rows(article.name, article.text, gold, pred))
     return scores
 
 
@@ -301,7 +404,15 @@ def render(scores: Scores) -> None:
     "--offset", type=click.IntRange(min=0), default=0, help="Skip the first N articles."
 )
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
-def attribution_cmd(directory: str, limit: int | None, offset: int, as_json: bool) -> None:
+@click.option(
+    "--errors",
+    "errors_path",
+    type=click.Path(dir_okay=False, writable=True),
+    help="Write misses, false alarms and boundary errors to this TSV file.",
+)
+def attribution_cmd(
+    directory: str, limit: int | None, offset: int, as_json: bool, errors_path: str | None
+) -> None:
     """Score quotation attribution (source, cue, content) against PolNeAR."""
     from dateline.cli.errors import fail
     from dateline.nlp.pipeline import ModelError
@@ -309,9 +420,15 @@ def attribution_cmd(directory: str, limit: int | None, offset: int, as_json: boo
 
     try:
         articles = read_split(directory, limit, offset)
-        scores = evaluate(articles)
+        errors: list[tuple[str, ...]] | None = [] if errors_path else None
+        scores = evaluate(articles, errors=errors)
     except (PolnearError, ModelError) as exc:
         fail(str(exc), Exit.USAGE)
+    if errors_path and errors is not None:
+        try:
+            write_errors(errors_path, errors)
+        except OSError as exc:
+            fail(f"cannot write {errors_path}: {exc.strerror}", Exit.USAGE)
     if as_json:
         json.dump(scores.as_dict(), sys.stdout, indent=2)
         sys.stdout.write("\n")
