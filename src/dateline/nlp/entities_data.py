@@ -1,11 +1,13 @@
 """Packaged knowledge for the entity analyzer: countries, demonyms, titles, outlets, cues.
 
-Everything here is read from data files (``nlp/data/entities_*.tsv``) and pycountry, once
-per process, so the analyzer's code holds no word lists of its own.
+Everything here is read from data files (``nlp/data/entities_*.tsv``), the readers'
+agency list (``read/data/agencies.tsv``) and pycountry, once per process, so the
+analyzer's code holds no word lists of its own.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -13,6 +15,8 @@ from functools import cache
 from importlib import resources
 
 import pycountry
+
+from dateline.read.wire import agencies
 
 
 def fold(text: str) -> str:
@@ -22,9 +26,19 @@ def fold(text: str) -> str:
     return " ".join(bare.replace("’", "'").lower().split())
 
 
+def parse_rows(text: str) -> list[list[str]]:
+    """Tab-separated rows; comments, blank lines (spaces too) and CR line ends dropped."""
+    out = []
+    for line in text.splitlines():
+        line = line.rstrip("\r\n")
+        if not line.strip() or line.startswith("#"):
+            continue
+        out.append([cell.strip() for cell in line.split("\t")])
+    return out
+
+
 def _rows(name: str) -> list[list[str]]:
-    text = resources.files("dateline.nlp").joinpath("data", name).read_text("utf-8")
-    return [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    return parse_rows(resources.files("dateline.nlp").joinpath("data", name).read_text("utf-8"))
 
 
 @dataclass(frozen=True)
@@ -33,6 +47,8 @@ class Title:
     cls: str
     """gov (country office), org (post in an organisation) or any."""
     gender: str | None
+    display: str
+    """How the title is written in a role ("CEO", "State Secretary")."""
 
 
 @dataclass
@@ -42,10 +58,13 @@ class Lexicon:
     demonyms: dict[str, str] = field(default_factory=dict)
     country_names: dict[str, str] = field(default_factory=dict)
     """alpha-2 -> the short name used as the entity name."""
+    ambiguous: set[str] = field(default_factory=set)
+    """Country names that are also given names or surnames ("Chad", "Jordan")."""
     titles: dict[str, Title] = field(default_factory=dict)
     media: dict[str, str] = field(default_factory=dict)
-    """Surface form -> canonical outlet name."""
+    """Surface form -> canonical outlet name (agencies from the readers' list)."""
     sections: dict[str, dict[str, str]] = field(default_factory=lambda: defaultdict(dict))
+    _class_rx: list[tuple[re.Pattern[str], list[str]]] = field(default_factory=list)
 
     def words(self, section: str) -> dict[str, str]:
         return self.sections.get(section, {})
@@ -53,13 +72,27 @@ class Lexicon:
     def country_name(self, code: str) -> str:
         return self.country_names.get(code, code)
 
+    def title_display(self, text: str) -> str:
+        """The display form of a title as written ("ceo" -> "CEO"), whitespace normalised."""
+        key = fold(text)
+        known = self.titles.get(key)
+        if known is not None:
+            return known.display
+        return " ".join(w if w.isupper() else w.capitalize() for w in text.split())
+
     def org_classes(self, name: str) -> set[str]:
-        """Description nouns that may refer back to an organisation with this name."""
+        """Description nouns that may refer back to an organisation with this name.
+
+        Whole words only: "office" is in "Foreign Office", not in "officers"."""
+        if not self._class_rx:
+            for word, nouns in self.words("org_class").items():
+                rx = re.compile(r"(?:^| )" + re.escape(word) + r"(?: |$)")
+                self._class_rx.append((rx, nouns.split()))
         key = fold(name)
         out: set[str] = set()
-        for word, nouns in self.words("org_class").items():
-            if f" {word}" in f" {key}" or key == word:
-                out.update(nouns.split())
+        for rx, nouns in self._class_rx:
+            if rx.search(key):
+                out.update(nouns)
         return out
 
 
@@ -76,14 +109,28 @@ def lexicon() -> Lexicon:
     for form, code, kind in _rows("entities_countries.tsv"):
         if kind == "demonym":
             lex.demonyms[form] = code
+        elif kind == "ambiguous":
+            lex.ambiguous.add(form)
         else:
             lex.country_forms[form] = code
             if kind == "short":
                 lex.country_names[code] = form
-    for text, cls, gender in _rows("entities_titles.tsv"):
-        lex.titles[text] = Title(text, cls, None if gender == "-" else gender)
-    for form, canonical in _rows("entities_media.tsv"):
-        lex.media[form] = canonical
+    for row in _rows("entities_titles.tsv"):
+        text, cls, gender = row[:3]
+        display = row[3] if len(row) > 3 and row[3] else text.title()
+        lex.titles[text] = Title(text, cls, None if gender == "-" else gender, display)
     for section, entry, value in _rows("entities_lexicon.tsv"):
         lex.sections[section][entry] = value
+    dateline_only = lex.words("agency_dateline_only")
+    for token, outlet in agencies().items():
+        if token not in dateline_only:
+            lex.media[token] = outlet
+        lex.media.setdefault(outlet, outlet)
+    for form, canonical in _rows("entities_media.tsv"):
+        lex.media.setdefault(form, canonical)
     return lex
+
+
+def agency_outlet(token: str) -> str:
+    """The outlet that signs a dateline with ``token`` ("dpa" -> Deutsche Presse-Agentur)."""
+    return agencies().get(token) or lexicon().media.get(token, token)

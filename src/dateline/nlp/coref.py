@@ -1,0 +1,250 @@
+"""Coreference: pronouns and descriptions back to the actors of ``doc._.entities``.
+
+One place for both callers: the entities component resolves descriptions ("the Kazakh
+state secretary", "the Russia-led bloc") and subject pronouns; the quotes component
+decides which span is a speaker and asks here which actor it is. Either way the span
+is added to that actor's mentions at most once, never over another mention of the same
+actor and never with its head on another actor's mention ("the company's CEO, John
+Smith," stays one name mention of John Smith).
+
+Rules. A pronoun goes to the preferred actor (the last speaker, for quotes) when it fits,
+else to the nearest actor of a fitting type and gender mentioned before it outside
+quotation marks. A description whose head is a title goes to a person holding a role
+with that title (and the country of a demonym in it); any other head to an organisation,
+place or outlet whose name or class nouns ("the bloc" for an alliance) contain it. Among
+fitting actors the one sharing most words with the description wins, then the preferred
+one, then the nearest before.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from dateline.nlp.entities_data import Lexicon, fold, lexicon
+from dateline.record import Entity, Mention
+
+QUOTE_RE = re.compile(r"[\"“”]|\n")
+GROUP_TYPES = {"ORG", "NORP", "GPE", "MEDIA"}
+_STRIP = ".,'’\"()[]"
+
+
+def doc_text(doc: Doc) -> str:
+    """The Doc's text, read once: the Article's string when there is one (spaCy rebuilds
+    ``doc.text`` on every access)."""
+    article = doc._.article if doc.has_extension("article") else None
+    text = getattr(article, "text", None)
+    return text if isinstance(text, str) and len(text) == len(doc.text) else doc.text
+
+
+def quoted_regions(text: str) -> list[tuple[int, int]]:
+    """Character ranges inside double quotation marks, paragraph by paragraph."""
+    out: list[tuple[int, int]] = []
+    open_at: int | None = None
+    for m in QUOTE_RE.finditer(text):
+        ch = m.group()
+        if ch == "\n":
+            if open_at is not None:
+                out.append((open_at, m.start()))
+            open_at = None
+        elif ch == "“" or (ch == '"' and open_at is None):
+            open_at = m.start()
+        elif open_at is not None:
+            out.append((open_at, m.end()))
+            open_at = None
+    if open_at is not None:
+        out.append((open_at, len(text)))
+    return out
+
+
+def _words(text: str) -> set[str]:
+    return {w.strip(_STRIP) for w in fold(text).replace("-", " ").split()} - {""}
+
+
+class Coref:
+    """Mentions of all actors, indexed by start, and the rules that add to them."""
+
+    def __init__(self, doc: Doc, entities: list[Entity], text: str | None = None) -> None:
+        self.doc = doc
+        self.lex: Lexicon = lexicon()
+        self.text = doc_text(doc) if text is None else text
+        self.entities = entities
+        self.quoted = quoted_regions(self.text)
+        self._qstarts = [a for a, _ in self.quoted]
+        self._starts: list[int] = []
+        self._index: list[tuple[int, int, int]] = []  # (start, end, entity number)
+        self._maxlen = 0
+        self._number: dict[int, int] = {}
+        self._spans: list[set[tuple[int, int]]] = []
+        for ent in entities:
+            self._register(ent)
+        self._fits = lru_cache(maxsize=None)(self._fitting)
+
+    # -- index ---------------------------------------------------------------------
+
+    def _register(self, ent: Entity) -> int:
+        n = len(self._spans)
+        self._number[id(ent)] = n
+        self._spans.append(set())
+        for m in ent.mentions:
+            self._index_mention(n, tuple(m.span))  # type: ignore[arg-type]
+        return n
+
+    def register(self, ent: Entity) -> None:
+        """A new actor (an organisation known only by a description)."""
+        self.entities.append(ent)
+        self._register(ent)
+        self._fits.cache_clear()
+
+    def _index_mention(self, n: int, span: tuple[int, int]) -> None:
+        self._spans[n].add(span)
+        k = bisect.bisect_right(self._starts, span[0])
+        self._starts.insert(k, span[0])
+        self._index.insert(k, (span[0], span[1], n))
+        self._maxlen = max(self._maxlen, span[1] - span[0])
+
+    def _overlapping(self, span: tuple[int, int]) -> list[tuple[int, int, int]]:
+        lo = bisect.bisect_left(self._starts, span[0] - self._maxlen)
+        hi = bisect.bisect_left(self._starts, span[1])
+        return [m for m in self._index[lo:hi] if m[1] > span[0]]
+
+    def is_quoted(self, pos: int) -> bool:
+        k = bisect.bisect_right(self._qstarts, pos) - 1
+        return k >= 0 and self.quoted[k][0] <= pos < self.quoted[k][1]
+
+    def entity_at(self, span: tuple[int, int]) -> Entity | None:
+        """The actor with the longest mention overlapping ``span``."""
+        found = self._overlapping(span)
+        if not found:
+            return None
+        best = max(found, key=lambda m: (m[1] - m[0], -m[0]))
+        return self.entities[best[2]]
+
+    def add(self, ent: Entity, text: str, span: tuple[int, int], kind: str,
+            head: tuple[int, int] | None = None) -> bool:
+        """Add a mention unless it repeats or overlaps one of the same actor, or its head
+        lies on another actor's mention. A proper name of the actor stays a name."""
+        n = self._number[id(ent)]
+        if span in self._spans[n]:
+            return True
+        head = head or span
+        for s, e, other in self._overlapping(span):
+            if other == n or (s < head[1] and head[0] < e):
+                return False
+        if kind in ("description", "pronoun") and fold(text) in {
+            fold(a) for a in [ent.name, *ent.aliases]
+        }:
+            kind = "name"
+        ent.mentions.append(Mention(text=text, span=span, kind=kind))  # type: ignore[arg-type]
+        self._index_mention(n, span)
+        return True
+
+    # -- pronouns ------------------------------------------------------------------
+
+    def pronoun_class(self, word: str) -> str | None:
+        """m, f, person or group for a pronoun we resolve; None for any other word."""
+        return self.lex.words("pronoun").get(word.lower())
+
+    def gender(self, ent: Entity) -> str | None:
+        """f/m from a given name in the list or a gendered title ("spokeswoman")."""
+        first = fold(ent.name).split()[:1]
+        if first and first[0] in self.lex.words("female_name"):
+            return "f"
+        from dateline.nlp.entities_roles import bare_title
+
+        for r in ent.roles:
+            title = self.lex.titles.get(bare_title(r.title, self.lex))
+            if title is not None and title.gender:
+                return title.gender
+        return None
+
+    def _fits_pronoun(self, ent: Entity, cls: str) -> bool:
+        if cls == "group":
+            return ent.type in GROUP_TYPES
+        if ent.type != "PERSON":
+            return False
+        return cls == "person" or self.gender(ent) in (None, cls)
+
+    def pronoun(self, pos: int, word: str, prefer: Entity | None = None) -> Entity | None:
+        """The actor a pronoun at ``pos`` stands for."""
+        cls = self.pronoun_class(word)
+        if cls is None:
+            return None
+        if prefer is not None and self._fits_pronoun(prefer, cls):
+            return prefer
+        k = bisect.bisect_left(self._starts, pos)
+        seen: set[int] = set()
+        for j in range(k - 1, -1, -1):
+            s, e, n = self._index[j]
+            if e > pos or n in seen or self.is_quoted(s):
+                continue
+            seen.add(n)
+            if self._fits_pronoun(self.entities[n], cls):
+                return self.entities[n]
+        return None
+
+    # -- descriptions --------------------------------------------------------------
+
+    def _fitting(self, head: str, country: str | None) -> tuple[int, ...]:
+        """Actor numbers a description with this head (and country) may stand for."""
+        from dateline.nlp.entities_roles import bare_title
+
+        lex = self.lex
+        last = head.split()[-1]
+        person = head in lex.titles or last in {t.split()[-1] for t in lex.titles} or (
+            head in lex.words("any_person"))
+        country_name = lex.country_name(country) if country else None
+        out = []
+        for n, e in enumerate(self.entities):
+            if person:
+                if e.type != "PERSON" or not e.roles:
+                    continue
+                if country_name and all(r.country and r.country != country_name
+                                        for r in e.roles):
+                    continue
+                titles = [bare_title(r.title, lex) for r in e.roles]
+                if head in lex.words("any_person") or any(
+                    t == head or t.split()[-1:] == [last] for t in titles
+                ):
+                    out.append(n)
+            elif e.type != "PERSON" and len(last) >= 3:
+                names = set().union(*(_words(a) for a in [e.name, *e.aliases]))
+                if last in lex.org_classes(e.name) or last in names:
+                    out.append(n)
+        return tuple(out)
+
+    def _country_in(self, text: str) -> str | None:
+        for word in re.split(r"[\s\[\]\-‐]+", text):
+            code = self.lex.demonyms.get(word) or self.lex.country_forms.get(word)
+            if code:
+                return code
+        return None
+
+    def describe(self, span: tuple[int, int], head: str, prefer: Entity | None = None,
+                 country: str | None = None) -> Entity | None:
+        """The actor a description at ``span`` with head ``head`` stands for."""
+        head = fold(head)
+        if not head or not head.replace(" ", "").isalpha():
+            return None
+        text = self.text[span[0] : span[1]]
+        country = country or self._country_in(text)
+        fitting = self._fits(head, country)
+        if not fitting:
+            return None
+        words = _words(text) - set(self.lex.words("determiner"))
+        pos = span[0]
+        best: tuple[tuple[int, int, int], Entity] | None = None
+        for n in fitting:
+            e = self.entities[n]
+            own = set().union(*(_words(r.title) for r in e.roles), _words(e.name))
+            shared = len(words & own)
+            before = [s for s in self._spans[n] if s[0] < pos]
+            near = pos - max(before)[0] if before else 10**9 + min(
+                (s[0] for s in self._spans[n]), default=0)
+            score = (shared, 1 if e is prefer else 0, -near)
+            if best is None or score > best[0]:
+                best = (score, e)
+        return best[1] if best else None

@@ -1,0 +1,372 @@
+"""Candidate mentions for the entity analyzer, before any clustering.
+
+Sources, in order of trust: packaged knowledge (countries, demonyms, outlets), titles
+before a name ("Kazakh State Secretary Erlan Karin"), "X TV channel" patterns, spaCy's
+entities (trimmed of determiners and sentence-initial common words), the dateline, and
+roles in appositions. Cues ("the town of X", "X container terminal") then set types.
+Every index over the Doc is built once, so the cost grows with the Doc, not its square.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from dateline.nlp.entities_data import Lexicon, agency_outlet, fold
+from dateline.record import Mention, Role
+
+VOTE_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "NORP"}
+POSSESSIVE = {"'s", "’s", "'", "’"}
+HYPHENS = {"-", "‐"}
+
+Cue = tuple[list[str], int, int]
+"""((section, entry), start token, end token) from the cue matcher."""
+
+
+@dataclass
+class Cand:
+    """A candidate mention, before clustering."""
+
+    start: int
+    end: int
+    kind: str = "name"
+    votes: Counter[str] = field(default_factory=Counter)
+    know: str | None = None
+    key: str | None = None
+    """Cluster key from knowledge: ``C:KZ`` (country), ``M:TASS`` (outlet)."""
+    name: tuple[int, int] | None = None
+    """Token range of the bare name inside a title mention."""
+    roles: list[tuple[Role, str | None]] = field(default_factory=list)
+    """Roles with an organisation description to resolve ("port authority")."""
+    text: str = ""
+    dead: bool = False
+
+    def name_range(self) -> tuple[int, int]:
+        return self.name or (self.start, self.end)
+
+
+class Candidates:
+    """Finds the candidates of one Doc; ``cover[i]`` lists the candidates over token i."""
+
+    def __init__(self, doc: Doc, lex: Lexicon) -> None:
+        self.doc = doc
+        self.lex = lex
+        self.cands: list[Cand] = []
+        self.cover: list[list[Cand]] = [[] for _ in range(len(doc))]
+        self.blocked: set[int] = set()
+        self.used_titles: set[int] = set()
+        self.known = {t.text for t in doc if not t.is_sent_start and (t.is_title or t.is_upper)}
+        self.upper = {t.text for t in doc if t.is_upper and len(t) > 1}
+        self.lower_words = {t.text for t in doc if t.is_lower}
+        self.ent_texts = {e.text for e in doc.ents}
+        self.extra: list[tuple[str, Mention]] = []
+        """Mentions that do not fall on token boundaries ("/TASS/."), by cluster key."""
+        self.w = lex.words
+        self.gaz_start: dict[int, Cand] = {}
+        self.gaz_end: dict[int, Cand] = {}
+
+    # -- bookkeeping ---------------------------------------------------------------
+
+    def add(self, cand: Cand) -> Cand:
+        self.cands.append(cand)
+        for i in range(cand.start, cand.end):
+            self.cover[i].append(cand)
+        return cand
+
+    def drop(self, cand: Cand) -> None:
+        cand.dead = True
+        for i in range(cand.start, cand.end):
+            self.cover[i].remove(cand)
+
+    def over(self, start: int, end: int) -> list[Cand]:
+        """Live candidates overlapping tokens [start, end), each once, in order."""
+        seen: dict[int, Cand] = {}
+        for i in range(max(start, 0), min(end, len(self.cover))):
+            for c in self.cover[i]:
+                seen.setdefault(id(c), c)
+        return list(seen.values())
+
+    def finish(self) -> list[Cand]:
+        cands = [c for c in self.cands if not c.dead]
+        cands.sort(key=lambda c: (c.start, -c.end))
+        for c in cands:
+            c.text = self.doc[c.start : c.end].text
+        return cands
+
+    # -- sources -------------------------------------------------------------------
+
+    def gazetteer(self, spans: list[Span]) -> None:
+        """Countries, demonyms and outlets, indexed by start and end token."""
+        for span in spans:
+            tag, value = span.label_.split(":", 1)
+            if tag == "C":
+                cand = Cand(span.start, span.end, know="GPE", key=f"C:{value}")
+            elif tag == "D":
+                cand = Cand(span.start, span.end, kind="demonym", know="GPE", key=f"C:{value}")
+            else:
+                cand = Cand(span.start, span.end, know="MEDIA", key=f"M:{value}")
+            self.gaz_start[span.start] = self.gaz_end[span.end] = self.add(cand)
+
+    def _name_run(self, i: int) -> int:
+        """End of a run of capitalised name tokens starting at ``i`` (``i`` if none)."""
+        doc, j, words = self.doc, i, 0
+        while j < len(doc) and words < 4:
+            tok = doc[j]
+            if tok.is_alpha and (tok.is_title or tok.pos_ == "PROPN") and not tok.is_lower:
+                if fold(tok.text) in self.lex.titles and j == i:
+                    return i
+                words += 1
+                j += 1
+            elif tok.text in HYPHENS and j > i and j + 1 < len(doc) and doc[j + 1].is_title:
+                j += 1
+            else:
+                break
+        return j
+
+    def role(self, title: Span) -> tuple[Role, int]:
+        """The role a title gives, with "former" before it; and where the role starts."""
+        doc, start = self.doc, title.start
+        display = self.lex.title_display(title.text)
+        if start > 0 and doc[start - 1].lower_ in self.w("former"):
+            start -= 1
+            display = f"{doc[start].text.capitalize()} {display}"
+        return Role(title=display, span=(doc[start].idx, title.end_char)), start
+
+    def titled_names(self, titles: list[Span]) -> None:
+        """ "Kazakh State Secretary Erlan Karin", "The union leader, Valentin Drăgulescu"."""
+        doc = self.doc
+        for title in titles:
+            b = title.end
+            reverse = False
+            end = self._name_run(b)
+            if end == b and b + 1 < len(doc) and doc[b].text == ",":
+                start_det = title.start > 0 and doc[title.start - 1].lower_ in self.w("title_det")
+                end = self._name_run(b + 1)
+                if start_det and end > b + 1 and (end == len(doc) or not doc[end].is_alpha):
+                    reverse = True
+                    b += 1
+                else:
+                    end = b
+            if end == b or any(t in self.gaz_start for t in range(b, end)):
+                continue
+            role, start = self.role(title)
+            org_desc: str | None = None
+            first = title.text.lower().split()[0]
+            if len(title) > 1 and first in self.w("org_new"):
+                org_desc = first
+            if not reverse:
+                k = start - 1
+                prefix = self.gaz_end.get(k + 1)
+                if prefix is not None and prefix.key and prefix.key.startswith("C:"):
+                    role.country = self.lex.country_name(prefix.key[2:])
+                    start = prefix.start
+                elif k >= 0 and doc[k].pos_ == "PROPN" and (
+                    doc[k].text in self.known or doc[k].text in self.upper
+                ):
+                    role.organization = doc[k].text
+                    start = k
+                elif k >= 0 and doc[k].pos_ == "NOUN" and doc[k].dep_ == "compound":
+                    j = k
+                    while j - 1 >= 0 and doc[j - 1].pos_ in ("NOUN", "PROPN") and j > k - 2:
+                        j -= 1
+                    org_desc = doc[j : k + 1].text.lower()
+                    start = j
+            self.used_titles.add(title.start)
+            self.blocked.update(range(title.start, title.end))
+            self.blocked.update(range(b, end))
+            cand = Cand(start if not reverse else b, end, kind="title" if not reverse else "name")
+            cand.know = "PERSON"
+            cand.name = (b, end)
+            cand.roles.append((role, org_desc))
+            self.add(cand)
+
+    def media_pattern(self, cues: list[Cue]) -> None:
+        """ "the Khabar 24 TV channel": the capitalised words before a media cue."""
+        doc = self.doc
+        dets = self.w("determiner")
+        for (section, _), s, _e in cues:
+            if section != "media_cue":
+                continue
+            b = s
+            while b - 1 >= 0 and (
+                doc[b - 1].like_num
+                or doc[b - 1].is_title
+                or (doc[b - 1].text in HYPHENS and b - 2 >= 0 and doc[b - 2].is_title)
+            ) and doc[b - 1].lower_ not in dets:
+                b -= 1
+            if b == s or any(c.start < s for c in self.over(b, s)):
+                continue
+            text = doc[b:s].text
+            canonical = self.lex.media.get(text, text)
+            self.add(Cand(b, s, know="MEDIA", key=f"M:{canonical}"))
+
+    def _drop_initial(self, start: int, end: int, label: str) -> bool:
+        """Whether a sentence-initial word is no part of the name ("Law", "Protests").
+
+        A proper noun stays ("Amnesty International") unless its lower-case form is used
+        elsewhere in the article, it is a listed sentence opener, or (for no person) the
+        rest is a name found on its own elsewhere ("Shaken Almaty", "Almaty"); so does
+        an adjective starting a longer name ("Red Cross")."""
+        doc, tok = self.doc, self.doc[start]
+        if not tok.is_sent_start or tok.text in self.known:
+            return False
+        if tok.lower_ in self.lower_words or tok.lower_ in self.w("sentence_stop"):
+            return True
+        if label != "PERSON" and end - start > 1 and doc[start + 1 : end].text in self.ent_texts:
+            return True
+        if tok.pos_ == "PROPN":
+            return False
+        return not (tok.pos_ == "ADJ" and end - start > 1 and doc[start + 1].pos_ == "PROPN")
+
+    def trim(self, start: int, end: int, label: str = "") -> tuple[int, int]:
+        """Drop determiners, spaces, possessives and a sentence-initial word that is no name."""
+        doc = self.doc
+        stop, dets = self.w("stop"), self.w("determiner")
+        while start < end:
+            tok = doc[start]
+            if (tok.is_space or tok.lower_ in dets or tok.is_punct or tok.lower_ in stop
+                    or self._drop_initial(start, end, label)):
+                start += 1
+            else:
+                break
+        while end > start and (
+            doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].is_space
+        ):
+            end -= 1
+        return start, end
+
+    def spacy_ents(self) -> None:
+        doc = self.doc
+        for ent in doc.ents:
+            if ent.label_ not in VOTE_LABELS:
+                continue
+            start, end = self.trim(ent.start, ent.end, ent.label_)
+            if start >= end or any(i in self.blocked for i in range(start, end)):
+                continue
+            if all(t.is_lower or t.is_space for t in doc[start:end]):
+                continue
+            if not fold(doc[start:end].text):
+                continue
+            here = self.over(start, end)
+            same = next((c for c in here if (c.start, c.end) == (start, end)), None)
+            if same is not None:
+                same.votes[ent.label_] += 1
+                continue
+            if ent.label_ == "PERSON" and end - start > 1:
+                # "US envoy Chad Jordan": a person's name covering country names wins
+                inner = [c for c in here if start <= c.start and c.end <= end]
+                if inner and all(doc[c.start : c.end].text in self.lex.ambiguous
+                                 for c in inner):
+                    for c in inner:
+                        self.drop(c)
+                    here = [c for c in here if c not in inner]
+            if any(c.start < start or c.end > end for c in here):
+                continue
+            self.add(Cand(start, end, votes=Counter({ent.label_: 1})))
+
+    def dateline(self) -> None:
+        article = self.doc._.article
+        dateline = getattr(article, "dateline", None)
+        if dateline is None:
+            return
+        if dateline.place is not None and dateline.place.span is not None:
+            s0 = dateline.place.span[0]
+            for part in re.finditer(r"[^/]+", dateline.place.text):
+                span = self.doc.char_span(s0 + part.start(), s0 + part.end())
+                if span is not None:
+                    self._replace(span.start, span.end, Cand(span.start, span.end, know="GPE"))
+        if dateline.agency is not None and dateline.agency.span is not None:
+            span = self.doc.char_span(*dateline.agency.span)
+            text = dateline.agency.text
+            canonical = agency_outlet(text)
+            if span is not None:
+                cand = Cand(span.start, span.end, know="MEDIA", key=f"M:{canonical}")
+                self._replace(span.start, span.end, cand)
+            else:
+                mention = Mention(text=text, span=dateline.agency.span, kind="name")
+                self.extra.append((f"M:{canonical}", mention))
+
+    def _replace(self, start: int, end: int, cand: Cand) -> None:
+        old = self.over(start, end)
+        for c in old:
+            if (c.start, c.end) == (start, end) and c.key:
+                if cand.key and cand.key.startswith("M:"):
+                    c.key = cand.key  # the readers' outlet name wins at the dateline
+                return
+        for c in old:
+            self.drop(c)
+        self.add(cand)
+
+    def appositions(self, titles: list[Span]) -> None:
+        """ "Henrik Aalberg, chief executive of Nordvik Container Lines": roles after a name."""
+        doc = self.doc
+        by_start = {c.start: c for c in self.cands if not c.dead}
+        title_at = {t.start: t for t in titles}
+        stops, preps = self.w("clause_stop"), self.w("role_prep")
+        for cand in list(self.cands):
+            if cand.dead or cand.key or cand.kind not in ("name", "title"):
+                continue
+            e = cand.end
+            if e >= len(doc) - 1 or doc[e].text != ",":
+                continue
+            stop = e + 1
+            while stop < len(doc) and stop < e + 16 and doc[stop].text not in {",", ".", ";"}:
+                if doc[stop].lower_ in stops or doc[stop].pos_ in ("VERB", "AUX"):
+                    break
+                stop += 1
+            inside = [title_at[i] for i in range(e + 1, stop) if i in title_at
+                      and title_at[i].end <= stop
+                      and not self.over(title_at[i].start, title_at[i].end)]
+            if not inside:
+                continue
+            cand.know = cand.know or "PERSON"
+            for title in inside:
+                self.used_titles.add(title.start)
+                role, _ = self.role(title)
+                k = title.end
+                if k < len(doc) and doc[k].lower_ in preps:
+                    k += 1
+                    if k < len(doc) and doc[k].lower_ in self.w("determiner"):
+                        k += 1
+                    org = by_start.get(k)
+                    if org is not None and self._based(org.end):
+                        org = by_start.get(org.end + 2)
+                    if org is not None and org.key and org.key.startswith("C:"):
+                        role.country = self.lex.country_name(org.key[2:])
+                    elif org is not None:
+                        role.organization = doc[org.start : org.end].text
+                cand.roles.append((role, None))
+
+    def _based(self, i: int) -> bool:
+        """ "Almaty-based": a hyphen and "based" at token ``i``."""
+        doc = self.doc
+        return (i + 1 < len(doc) and doc[i].text in HYPHENS
+                and doc[i + 1].lower_ in self.w("based"))
+
+    def cue_knowledge(self, cues: list[Cue]) -> None:
+        """Types from context: "the town of X" (place), "X container terminal" (facility),
+        "X-based" (place), "X, who" (person)."""
+        doc = self.doc
+        live = [c for c in self.cands if not c.dead and not c.key]
+        by_start = {c.start: c for c in live}
+        by_end = {c.end: c for c in live}
+        for (section, _), s, e in cues:
+            if section == "place_cue" and e + 1 < len(doc) and doc[e].lower_ == "of":
+                cand = by_start.get(e + 1)
+                if cand is not None:
+                    cand.know = "GPE"
+            elif section == "facility_cue":
+                for k in (s, s - 1):
+                    if k < 1 or doc[k - 1].text in POSSESSIVE:
+                        break
+                    if k in by_end and by_end[k].know is None:
+                        by_end[k].know = "FAC"
+        for cand in by_start.values():
+            if self._based(cand.end):
+                cand.know = "GPE"
+            elif (cand.end + 1 < len(doc) and doc[cand.end].text == ","
+                  and doc[cand.end + 1].lower_ in self.w("person_relative")):
+                cand.know = cand.know or "PERSON"

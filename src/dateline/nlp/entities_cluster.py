@@ -1,0 +1,184 @@
+"""Clustering candidate mentions into actors, and typing each actor from all its mentions.
+
+Same folded name, acronym to expansion ("Organization's (CSTO)" or initials), demonym to
+country (by knowledge key), bare surname to the nearest full name before it. Types come
+from knowledge first (outlet, country, title), then organisation words, then spaCy's vote.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from dateline.nlp.entities_candidates import POSSESSIVE, Cand
+from dateline.nlp.entities_data import Lexicon, fold
+from dateline.record import Entity, Mention, Role
+
+TYPE_ORDER = ("PERSON", "GPE", "ORG", "LOC", "FAC", "EVENT")
+
+
+class _UnionFind:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def add(self) -> int:
+        self.parent.append(len(self.parent))
+        return len(self.parent) - 1
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, i: int, j: int) -> None:
+        ri, rj = self.find(i), self.find(j)
+        if ri != rj:
+            self.parent[max(ri, rj)] = min(ri, rj)
+
+
+def _personish(c: Cand) -> bool:
+    return c.know == "PERSON" or (c.know is None and c.votes["PERSON"] > 0)
+
+
+def _initials(doc: Doc, c: Cand) -> str:
+    return "".join(t.text[0] for t in doc[c.start : c.end] if t.is_title)
+
+
+def cluster(doc: Doc, cands: list[Cand]) -> list[list[Cand]]:
+    """Groups of candidates naming one actor; ``cands`` is in text order."""
+    uf = _UnionFind(len(cands))
+    by_key: dict[str, int] = {}
+    surnames: dict[str, list[tuple[int, int]]] = {}  # fold(last) -> [(start, index)]
+    for i, c in enumerate(cands):
+        s, e = c.name_range()
+        words = [t for t in doc[s:e] if t.is_alpha]
+        if not c.key and len(words) >= 2 and _personish(c):
+            surnames.setdefault(fold(words[-1].text), []).append((c.start, i))
+    # acronyms in brackets after a name: "Treaty Organization's (CSTO)"
+    acronyms: dict[str, int] = {}
+    for i, c in enumerate(cands):
+        k = c.end
+        if k < len(doc) and doc[k].text in POSSESSIVE:
+            k += 1
+        if k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")":
+            acr = doc[k + 1]
+            if acr.is_upper and 2 <= len(acr.text) <= 8 and not c.key:
+                acronyms[acr.text] = i
+    for i, c in enumerate(cands):
+        if c.key:
+            uf.union(by_key.setdefault(c.key, i), i)
+            continue
+        s, e = c.name_range()
+        text = doc[s:e].text
+        if text in acronyms:
+            c.kind = "acronym" if c.kind == "name" else c.kind
+            uf.union(acronyms[text], i)
+            continue
+        if e - s == 1:
+            options = [(st, j) for st, j in surnames.get(fold(text), []) if j != i]
+            if options:
+                k = bisect.bisect_left(options, (c.start, -1))
+                uf.union(options[k - 1][1] if k else options[0][1], i)
+                continue
+        uf.union(by_key.setdefault(f"N:{fold(text)}", i), i)
+    # bare acronyms whose letters are the initials of a named organisation
+    initials: dict[str, int] = {}
+    for j, other in enumerate(cands):
+        caps = _initials(doc, other)
+        if len(caps) >= 2:
+            initials.setdefault(caps, j)
+    for i, c in enumerate(cands):
+        text = c.text
+        if c.key or not text.isupper() or not 2 <= len(text) <= 6 or text in acronyms:
+            continue
+        j = initials.get(text)
+        if j is not None and j != i:
+            c.kind = "acronym"
+            uf.union(j, i)
+    # tokens repeating a bracketed acronym that no candidate covers yet
+    covered = {t for c in cands for t in range(c.start, c.end)}
+    for tok in doc:
+        if tok.text in acronyms and tok.i not in covered:
+            cands.append(Cand(tok.i, tok.i + 1, kind="acronym", text=tok.text))
+            uf.union(acronyms[tok.text], uf.add())
+    groups: dict[int, list[Cand]] = {}
+    for i, c in enumerate(cands):
+        groups.setdefault(uf.find(i), []).append(c)
+    return list(groups.values())
+
+
+def type_of(group: list[Cand], lex: Lexicon) -> str | None:
+    """The actor's type from all its mentions; None for groups that are no actor."""
+    knows = {c.know for c in group if c.know}
+    keys = {c.key[:2] for c in group if c.key}
+    if "M:" in keys or "MEDIA" in knows:
+        return "MEDIA"
+    if "C:" in keys:
+        return "GPE"
+    for t in ("PERSON", "FAC", "GPE"):
+        if t in knows:
+            return t
+    names = " ".join(c.text for c in group if c.kind != "demonym")
+    if lex.org_classes(names) or any(c.kind == "acronym" for c in group):
+        return "ORG"
+    votes: Counter[str] = Counter()
+    for c in group:
+        votes.update(c.votes)
+    if not votes or votes.most_common(1)[0][0] == "NORP":
+        return None
+    best = max(votes.values())
+    return next(t for t in TYPE_ORDER if votes[t] == best) if best else None
+
+
+@dataclass
+class Draft:
+    """An actor being built: its candidates, name, mentions and roles."""
+
+    type_: str
+    cands: list[Cand]
+    name: str = ""
+    mentions: list[Mention] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+    spans: set[tuple[int, int]] = field(default_factory=set)
+
+    @property
+    def country(self) -> str | None:
+        keys = [c.key for c in self.cands if c.key and c.key.startswith("C:")]
+        return keys[0][2:] if keys else None
+
+    def add(self, mention: Mention) -> None:
+        if mention.span not in self.spans:
+            self.spans.add(mention.span)
+            self.mentions.append(mention)
+
+    def settle_name(self, doc: Doc, lex: Lexicon) -> None:
+        """Name and aliases from the candidates' names."""
+        names = [doc[c.name_range()[0] : c.name_range()[1]].text for c in self.cands
+                 if c.kind in ("name", "title", "acronym")]
+        keys = [c.key for c in self.cands if c.key]
+        if self.country:
+            self.name = lex.country_name(self.country)
+        elif keys and keys[0].startswith("M:"):
+            self.name = keys[0][2:]
+        elif names:
+            proper = [n for n in names if not n.isupper()] or names
+            self.name = max(proper, key=lambda n: (len(n.split()), len(n)))
+            if self.name.isupper() and self.type_ in ("GPE", "LOC"):
+                self.name = self.name.title()
+        else:
+            self.name = self.name or (self.mentions[0].text if self.mentions else "")
+        seen = {fold(self.name)}
+        for n in names:
+            if fold(n) not in seen:
+                seen.add(fold(n))
+                self.aliases.append(n)
+
+    def to_entity(self, id_: str) -> Entity:
+        self.mentions.sort(key=lambda m: m.span)
+        return Entity(id=id_, name=self.name, type=self.type_, aliases=self.aliases,
+                      roles=self.roles, mentions=self.mentions)

@@ -1,0 +1,78 @@
+"""Roles: a title with its organisation or country, settled once every actor is known.
+
+"Kazakh State Secretary" gives the country from the demonym; "CSTO Secretary General"
+the organisation (an acronym or a country's name resolves to the actor's name); "port
+authority spokeswoman" the organisation the description names; a government title with
+no owner takes the article's main country.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Doc
+
+from dateline.nlp.entities_candidates import HYPHENS
+from dateline.nlp.entities_cluster import Draft
+from dateline.nlp.entities_data import Lexicon, fold
+
+
+def main_country(doc: Doc, drafts: list[Draft], lex: Lexicon) -> str | None:
+    """The country the story is about: names and demonyms count, "in X" twice."""
+    counts: Counter[str] = Counter()
+    preps = lex.words("place_prep")
+    for d in drafts:
+        if d.country is None:
+            continue
+        for c in d.cands:
+            if c.kind not in ("name", "demonym"):
+                continue
+            if c.end < len(doc) and doc[c.end].text in HYPHENS:
+                continue
+            prev = doc[c.start - 1].lower_ if c.start else ""
+            counts[d.country] += 2 if prev in preps else 1
+    return lex.country_name(counts.most_common(1)[0][0]) if counts else None
+
+
+def bare_title(title: str, lex: Lexicon) -> str:
+    """The title without "former" ("Former CEO" -> "ceo"), folded."""
+    words = fold(title).split()
+    while words and words[0] in lex.words("former"):
+        words = words[1:]
+    return " ".join(words)
+
+
+def finish_roles(doc: Doc, drafts: list[Draft], lex: Lexicon) -> None:
+    main = main_country(doc, drafts, lex)
+    by_text: dict[str, Draft] = {}
+    for d in drafts:
+        for m in d.mentions:
+            by_text.setdefault(fold(m.text), d)
+    orgs = [d for d in drafts if d.type_ == "ORG"]
+    for d in drafts:
+        pairs = [pair for c in d.cands for pair in c.roles]
+        pairs.sort(key=lambda p: not (p[0].country or p[0].organization or p[1]))
+        for role, org_desc in pairs:
+            role = role.model_copy()
+            if org_desc is not None:
+                owner = next(
+                    (o for o in orgs if lex.org_classes(o.name) & set(org_desc.split())
+                     or fold(o.name).endswith(org_desc)),
+                    None,
+                )
+                role.organization = owner.name if owner else org_desc
+            if role.organization is not None:
+                found = by_text.get(fold(role.organization))
+                if found is not None and found.country is not None:
+                    role.country = lex.country_name(found.country)
+                    role.organization = None
+                elif found is not None:
+                    role.organization = found.name
+            title = lex.titles.get(bare_title(role.title, lex))
+            if role.organization is None and role.country is None and title and title.cls == "gov":
+                role.country = next(
+                    (r.country for r in d.roles if r.title.lower() == role.title.lower()), main
+                )
+            same = (role.title.lower(), role.organization, role.country)
+            if all((r.title.lower(), r.organization, r.country) != same for r in d.roles):
+                d.roles.append(role)
