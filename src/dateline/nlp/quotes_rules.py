@@ -249,6 +249,7 @@ def _content_for_verb(
         and quotes.token_seg[j] >= 0
         and j - right <= 2
         and quotes.seg_tokens[quotes.token_seg[j]][0] >= right
+        and not any(doc[k].text in {".", "!", "?"} for k in range(right, j))
     ):
         # He said: "..." -- the quotation and whatever follows it in the sentence
         end = max(quotes.seg_tokens[quotes.token_seg[j]][1], sent.end)
@@ -503,7 +504,36 @@ def _cue_tokens(doc: Doc, verb: Token, ranges: list[tuple[int, int]]) -> tuple[i
         verb in doc[k].ancestors for k in range(end, colon)
     ):
         end = colon + 1  # 'tweeted in response: "..."': the cue runs to the colon
-    return start, end
+    return _governing_start(doc, verb, start), end
+
+
+_GAP_DEPS = {"advmod", "prt", "neg", "npadvmod", "nummod"}
+
+
+def _governing_start(doc: Doc, verb: Token, start: int) -> int:
+    """Start a cue at the verb that governs it with no object between (``went on to say``,
+    ``continued to insist``, ``has not stepped forward publicly to defend``, ``began
+    writing``), as news annotation marks such cues; object control (``led her to
+    declare``) keeps the cue to itself."""
+    head = verb.head
+    if head.i >= start or head.pos_ not in {"VERB", "AUX", "ADJ"} or start - head.i > 6:
+        return start
+    if verb.dep_ == "xcomp":
+        if doc[start].lower_ != "to" and verb.tag_ != "VBG":
+            return start
+    elif verb.dep_ != "advcl" or doc[start].lower_ != "to":
+        return start
+    if not all(doc[k].dep_ in _GAP_DEPS for k in range(head.i + 1, start)):
+        return start
+    first = head.i
+    left = {c.i: c for c in head.lefts}
+    while first - 1 in left and (
+        left[first - 1].dep_ in _CUE_LEFT
+        or (left[first - 1].dep_ == "advmod" and left[first - 1].pos_ == "ADV"
+            and left[first - 1].lower_ not in _NOT_CUE_ADVERBS)
+    ):
+        first -= 1
+    return first
 
 
 def find_verbal(doc: Doc, quotes: Quotes, claimed: set[int]) -> list[tuple[Token, Found]]:
