@@ -292,6 +292,8 @@ def _content_for_verb(
     allowed = {"for", "on", "about"}
     if frame.startswith("p:"):
         allowed |= set(frame[2:].split(","))
+    if verb.lemma_.lower() == "point":
+        allowed.add("to")  # "pointed to the polls"
     preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in allowed]
     if preps and preps[0].i == verb.i + 1 + sum(1 for c in verb.children if c.dep_ == "prt"):
         start, end = _subtree(preps[0])
@@ -330,9 +332,26 @@ def _trailing_quote(doc: Doc, end: int, sent: Span, quotes: Quotes) -> int:
     return end
 
 
+_WHEN = {"when", "if", "after", "once", "while", "before"}
+
+
+def doc_word(t: Token, offset: int) -> str:
+    """The lower-cased word ``offset`` tokens from ``t`` ('' outside the doc)."""
+    k = t.i + offset
+    return t.doc[k].lower_ if 0 <= k < len(t.doc) else ""
+
+
 def _passive(verb: Token) -> bool:
     """``was asked``, ``is expected to``, ``a state seen as``: the subject is not the
     source; the agent (``by X``) is, when there is one."""
+    if (
+        verb.dep_ == "advcl"
+        and verb.tag_ in {"VBN", "VBD"}
+        and verb.lemma_.lower() == "ask"
+        and not any(c.dep_ in SUBJECTS for c in verb.children)
+        and (verb.i == verb.left_edge.i or doc_word(verb, -1) in _WHEN)
+    ):
+        return True  # "Asked why ...," / "said when asked whether ...": the asker is unnamed
     if verb.tag_ != "VBN":
         return False
     if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
@@ -367,9 +386,24 @@ def _sourceless(doc: Doc, verb: Token, entry: Verb, quotes: Quotes) -> _Sourcele
         subj = next((c for c in verb.children if c.dep_ in {"nsubjpass", "nsubj"}), None)
         subj_range = _subtree(subj) if subj is not None else None
     comp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    asked = verb.lemma_.lower() == "ask" and verb.dep_ == "advcl"
+    if comp is None and asked:
+        # "Asked if she believed ...": the parser reads the question as an adverbial clause
+        comp = next(
+            (
+                c
+                for c in verb.children
+                if c.dep_ == "advcl"
+                and any(m.dep_ == "mark" and m.lower_ in {"if", "whether"} for m in c.children)
+            ),
+            None,
+        )
     parts: list[tuple[int, int]] = []
+    about = next((c for c in verb.rights if c.dep_ == "prep" and c.lower_ == "about"), None)
     if comp is not None and comp.i > verb.i:
         parts = [_subtree(comp)]
+    elif asked and about is not None and about.i == verb.i + 1:
+        parts = [(about.i + 1, _subtree(about)[1])]  # "when asked about her weaknesses"
     else:
         rest = next(
             (c for c in verb.rights if c.dep_ in {"xcomp", "oprd"} or (
@@ -556,7 +590,8 @@ def find_verbal(doc: Doc, quotes: Quotes, claimed: set[int]) -> list[tuple[Token
         lemma = verb.lemma_.lower() if verb.lemma_.lower() in lexicon else verb.lower_
         entry = lexicon.get(lemma) or Verb(lemma, "speech", "quote")
         if lemma == "point" and not any(
-            c.dep_ == "prt" and c.lower_ == "out" for c in verb.children
+            (c.dep_ == "prt" and c.lower_ == "out") or (c.dep_ == "prep" and c.lower_ == "to")
+            for c in verb.children
         ):
             continue
         if entry.frame == "raise" or _passive(verb):
