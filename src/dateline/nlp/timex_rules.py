@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 
+from dateline.nlp.timex_prefilter import fold, lower_pattern, required
+
 
 @dataclass(frozen=True)
 class Rule:
@@ -18,6 +20,11 @@ class Rule:
     type: str
     regex: re.Pattern[str]
     value: str | None
+    folded: bool = False
+    """The regex is lower case and case-sensitive and runs over ``fold(text)`` (the same
+    matches as the pattern case-insensitive over the text, several times faster)."""
+    needs: tuple[frozenset[str], ...] = ()
+    """The folded text must hold one string of each set, or the rule cannot match."""
 
 
 @dataclass(frozen=True)
@@ -120,20 +127,30 @@ def rules() -> tuple[Rule, ...]:
     for row in _data("timex_patterns.tsv"):
         name, type_, pattern = row[:3]
         value = row[3] if len(row) > 3 else None
-        regex = re.compile(r"(?<![\w-])(?:" + fill(pattern) + r")(?!\w)", re.IGNORECASE)
-        out.append(Rule(name, type_, regex, value))
+        full = r"(?<![\w-])(?:" + fill(pattern) + r")(?!\w)"
+        needs = required(full, re.IGNORECASE)
+        lower = lower_pattern(full)
+        if lower is not None:
+            out.append(Rule(name, type_, re.compile(lower), value, True, needs))
+        else:  # case-sensitive parts (month and weekday names): as written, over the text
+            out.append(Rule(name, type_, re.compile(full, re.IGNORECASE), value, False, needs))
     return tuple(out)
 
 
 def candidates(text: str) -> list[Candidate]:
     """Non-overlapping matches, leftmost-longest; ties go to the earlier rule."""
+    folded = fold(text)
     found: list[tuple[int, int, int, Candidate]] = []
     for order, rule in enumerate(rules()):
-        for m in rule.regex.finditer(text):
-            if m.end() > m.start():
-                groups = {k: v for k, v in m.groupdict().items() if v is not None}
-                found.append((m.start(), -(m.end() - m.start()), order,
-                              Candidate(rule, m.start(), m.end(), groups)))
+        if not all(any(s in folded for s in need) for need in rule.needs):
+            continue  # a literal every match needs is not in the text
+        for m in rule.regex.finditer(folded if rule.folded else text):
+            start, end = m.span()
+            if end > start:
+                # group text from the text itself: the folded copy has the same offsets
+                groups = {k: text[m.start(k) : m.end(k)]
+                          for k, v in m.groupdict().items() if v is not None}
+                found.append((start, start - end, order, Candidate(rule, start, end, groups)))
     found.sort(key=lambda f: f[:3])
     chosen: list[Candidate] = []
     taken: list[tuple[int, int]] = []

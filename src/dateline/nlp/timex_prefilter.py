@@ -1,0 +1,158 @@
+"""Cheap exact shortcuts for running the timex patterns: a case-folded copy of the text and
+the literals each pattern cannot match without.
+
+Why: run case-insensitively, Python's regex engine tries every branch of a word list one by
+one (no first-character skip), which made the recogniser most of the component's cost. On a
+folded copy of the text (same length, same offsets) the patterns run case-sensitively; and a
+pattern none of whose necessary literals occurs in the text need not run at all.
+Both are exact: ``fold`` maps a character to what ``re.IGNORECASE`` equates it with, and
+``required`` only ever returns strings every match must contain.
+"""
+
+from __future__ import annotations
+
+import re
+from re import _constants as sre  # type: ignore[attr-defined]
+from re import _parser as sre_parse  # type: ignore[attr-defined]
+
+FOLD = str.maketrans(
+    {**{chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)},
+     # the non-ASCII characters re.IGNORECASE equates with an ASCII letter (checked over
+     # every code point): dotted and dotless I, Kelvin sign, long s
+     "\u0130": "i", "\u0131": "i", "\u212a": "k", "\u017f": "s"}
+)
+
+
+def fold(text: str) -> str:
+    """What ``re.IGNORECASE`` compares for ASCII letters, at the same offsets."""
+    return text.translate(FOLD)
+
+
+_SYNTAX = re.compile(r"\\.|\(\?(?:-i:|i:|:|=|!|<=|<!|P<\w+>)|\{\d*,?\d*\}|\[(?:\\.|[^\]])*\]")
+
+
+def lower_pattern(pattern: str) -> str | None:
+    """The pattern with its literal letters in lower case, for a case-sensitive run over
+    ``fold(text)``; None when that would not be the same (case-sensitive parts, letters in a
+    character class, non-ASCII cased letters)."""
+    pieces: list[str] = []
+    pos = 0
+    for m in [*_SYNTAX.finditer(pattern), None]:
+        lit = pattern[pos : m.start() if m else len(pattern)]
+        if any(c.lower() != c.upper() and not c.isascii() for c in lit):
+            return None
+        pieces.append(lit.lower())  # literal text between syntax tokens
+        if m is None:
+            break
+        tok = m.group()
+        if tok in ("(?-i:", "(?i:"):
+            return None
+        if tok.startswith("[") and re.search(r"[^\W\d_]", re.sub(r"\\.", "", tok)):
+            return None
+        pieces.append(tok)  # escapes, group openers, quantifiers, classes stay as written
+        pos = m.end()
+    return "".join(pieces)
+
+
+CAP = 256
+"""Largest set of literal strings tracked for one part of a pattern."""
+
+Exact = set[str] | None
+Required = list[frozenset[str]]
+
+
+def _char(code: int, nocase: bool) -> str | None:
+    """The character as it stands in the folded text; None if a case-insensitive match
+    could be any of several there (a non-ASCII cased letter)."""
+    ch = chr(code)
+    if nocase and not ch.isascii() and ch.lower() != ch.upper():
+        return None
+    return ch.translate(FOLD)
+
+
+def _finish(exact: Exact, req: Required) -> tuple[Exact, Required]:
+    if exact and all(exact):
+        req = [*req, frozenset(exact)]
+    return exact, req
+
+
+def _seq(items: list, nocase: bool) -> tuple[Exact, Required]:
+    """A concatenation: its full string set when finite (else None), and what it needs."""
+    exact: Exact = {""}
+    whole = True
+    req: Required = []
+    for op, av in items:
+        e, r = _item(op, av, nocase)
+        req.extend(r)
+        if e is not None and exact is not None and len(exact) * len(e) <= CAP:
+            exact = {a + b for a in exact for b in e}
+            continue
+        if exact and all(exact):
+            req.append(frozenset(exact))
+        whole = False
+        exact = set(e) if e is not None and len(e) <= CAP else None
+    if not whole:
+        if exact and all(exact):
+            req.append(frozenset(exact))
+        return None, req
+    return exact, req
+
+
+def _item(op: object, av: object, nocase: bool) -> tuple[Exact, Required]:
+    if op is sre.LITERAL:
+        ch = _char(av, nocase)  # type: ignore[arg-type]
+        return ({ch} if ch is not None else None), []
+    if op is sre.IN:
+        out: set[str] = set()
+        for o, a in av:  # type: ignore[attr-defined]
+            ch = _char(a, nocase) if o is sre.LITERAL else None
+            if ch is None:
+                return None, []
+            out.add(ch)
+        return out, []
+    if op is sre.SUBPATTERN:
+        _group, add, delete, sub = av  # type: ignore[misc]
+        inner = (nocase or bool(add & sre.SRE_FLAG_IGNORECASE)) and not (
+            delete & sre.SRE_FLAG_IGNORECASE
+        )
+        return _finish(*_seq(sub.data, inner))
+    if op is sre.BRANCH:
+        alts = [_finish(*_seq(a.data, nocase)) for a in av[1]]  # type: ignore[index]
+        exact: Exact = set()
+        for e, _ in alts:
+            exact = None if e is None or exact is None else exact | e
+        if exact is not None and len(exact) > CAP:
+            exact = None
+        union: set[str] | None = set()
+        for _, r in alts:
+            if not r or union is None:
+                union = None
+                break
+            union |= min(r, key=len)  # every alternative needs one of these
+        req = [frozenset(union)] if union and len(union) <= CAP else []
+        return exact, req
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+        lo, hi, sub = av  # type: ignore[misc]
+        e, r = _finish(*_seq(sub.data, nocase))
+        if lo == 0:
+            return ((e | {""}) if e is not None and hi == 1 else None), []
+        return (e if lo == hi == 1 else None), r
+    if op is sre.ASSERT:
+        _direction, sub = av  # type: ignore[misc]
+        _, r = _finish(*_seq(sub.data, nocase))
+        return {""}, r  # what a lookaround needs is in the text, if not in the match
+    if op in (sre.ASSERT_NOT, sre.AT):
+        return {""}, []
+    return None, []
+
+
+def required(pattern: str, flags: int = 0, keep: int = 2) -> tuple[frozenset[str], ...]:
+    """Sets of strings such that ``fold(text)`` must contain one string of each set for
+    the pattern to match anywhere in ``text``; the ``keep`` most selective ones."""
+    parsed = sre_parse.parse(pattern, flags)
+    nocase = bool(parsed.state.flags & re.IGNORECASE)
+    _, req = _finish(*_seq(parsed.data, nocase))
+    useful = {s for s in req if s and min(map(len, s)) >= 1 and len(s) <= 40}
+    # fewest, longest strings first: "ago" before {"a", "an", ...}
+    best = sorted(useful, key=lambda s: (min(map(len, s)) < 2, len(s), -min(map(len, s))))
+    return tuple(best[:keep])
