@@ -37,7 +37,9 @@ def doc_text(doc: Doc) -> str:
     ``doc.text`` on every access)."""
     article = doc._.article if doc.has_extension("article") else None
     text = getattr(article, "text", None)
-    return text if isinstance(text, str) and len(text) == len(doc.text) else doc.text
+    if isinstance(text, str) and len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) == len(text):
+        return text
+    return doc.text
 
 
 def quoted_regions(text: str) -> list[tuple[int, int]]:
@@ -79,6 +81,8 @@ class Coref:
         self._maxlen = 0
         self._number: dict[int, int] = {}
         self._spans: list[set[tuple[int, int]]] = []
+        self._sorted: list[list[tuple[int, int]]] = []
+        self._pronoun_fits: dict[str, list[int]] = {}
         for ent in entities:
             self._register(ent)
         self._fits = lru_cache(maxsize=None)(self._fitting)
@@ -89,6 +93,7 @@ class Coref:
         n = len(self._spans)
         self._number[id(ent)] = n
         self._spans.append(set())
+        self._sorted.append([])
         for m in ent.mentions:
             self._index_mention(n, tuple(m.span))  # type: ignore[arg-type]
         return n
@@ -98,9 +103,11 @@ class Coref:
         self.entities.append(ent)
         self._register(ent)
         self._fits.cache_clear()
+        self._pronoun_fits.clear()
 
     def _index_mention(self, n: int, span: tuple[int, int]) -> None:
         self._spans[n].add(span)
+        bisect.insort(self._sorted[n], span)
         k = bisect.bisect_right(self._starts, span[0])
         self._starts.insert(k, span[0])
         self._index.insert(k, (span[0], span[1], n))
@@ -166,7 +173,15 @@ class Coref:
             return ent.type in GROUP_TYPES
         if ent.type != "PERSON":
             return False
-        return cls == "person" or self.gender(ent) in (None, cls)
+        if cls == "person":
+            return True
+        return self.gender(ent) in (None, cls)
+
+    def _fitting_pronoun(self, cls: str) -> list[int]:
+        if cls not in self._pronoun_fits:
+            self._pronoun_fits[cls] = [n for n, e in enumerate(self.entities)
+                                       if self._fits_pronoun(e, cls)]
+        return self._pronoun_fits[cls]
 
     def pronoun(self, pos: int, word: str, prefer: Entity | None = None) -> Entity | None:
         """The actor a pronoun at ``pos`` stands for."""
@@ -175,15 +190,19 @@ class Coref:
             return None
         if prefer is not None and self._fits_pronoun(prefer, cls):
             return prefer
-        k = bisect.bisect_left(self._starts, pos)
-        seen: set[int] = set()
-        for j in range(k - 1, -1, -1):
-            s, e, n = self._index[j]
-            if e > pos or n in seen or self.is_quoted(s):
-                continue
-            seen.add(n)
-            if self._fits_pronoun(self.entities[n], cls):
-                return self.entities[n]
+        best: tuple[int, int] | None = None
+        for n in self._fitting_pronoun(cls):
+            own = self._sorted[n]
+            k = bisect.bisect_left(own, (pos, -1))
+            while k > 0:
+                k -= 1
+                start, end = own[k]
+                if end <= pos and not self.is_quoted(start):
+                    if best is None or start > best[0]:
+                        best = (start, n)
+                    break
+        if best is not None:
+            return self.entities[best[1]]
         return None
 
     # -- descriptions --------------------------------------------------------------
@@ -224,14 +243,23 @@ class Coref:
         return None
 
     def describe(self, span: tuple[int, int], head: str, prefer: Entity | None = None,
-                 country: str | None = None) -> Entity | None:
-        """The actor a description at ``span`` with head ``head`` stands for."""
+                 country: str | None = None, plural: bool = False,
+                 indefinite: bool = False) -> Entity | None:
+        """The actor a description at ``span`` with head ``head`` stands for.
+
+        An indefinite description ("a senior port official") introduces someone new and
+        resolves only when the caller says it may (``indefinite``, "a Russia-led bloc");
+        a plural head ("officials") never stands for one person."""
         head = fold(head)
         if not head or not head.replace(" ", "").isalpha():
             return None
         text = self.text[span[0] : span[1]]
+        first = fold(text).split()[:1]
+        if first and first[0] in self.lex.words("indefinite") and not indefinite:
+            return None
         country = country or self._country_in(text)
-        fitting = self._fits(head, country)
+        fitting = [n for n in self._fits(head, country)
+                   if not (plural and self.entities[n].type == "PERSON")]
         if not fitting:
             return None
         words = _words(text) - set(self.lex.words("determiner"))

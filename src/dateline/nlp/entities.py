@@ -23,7 +23,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from dateline.nlp.coref import Coref, doc_text
+from dateline.nlp.coref import Coref
 from dateline.nlp.entities_candidates import HYPHENS, POSSESSIVE, Candidates, Cue
 from dateline.nlp.entities_cluster import Draft, cluster, type_of
 from dateline.nlp.entities_data import Lexicon, fold, lexicon
@@ -96,8 +96,8 @@ def build(doc: Doc, an: EntityAnalyzer) -> list[Entity]:
             continue
         draft = Draft(type_=type_, cands=group)
         for c in group:
-            span = doc[c.start : c.end]
-            draft.add(Mention(text=span.text, span=(span.start_char, span.end_char),
+            a, b = found.chars(c.start, c.end)
+            draft.add(Mention(text=found.text[a:b], span=(a, b),
                               kind=c.kind))  # type: ignore[arg-type]
             if c.key:
                 by_key.setdefault(c.key, draft)
@@ -111,7 +111,7 @@ def build(doc: Doc, an: EntityAnalyzer) -> list[Entity]:
         draft.add(mention)
     finish_roles(doc, drafts, lex)
     ents = [d.to_entity(f"t{i}") for i, d in enumerate(drafts)]
-    coref = Coref(doc, ents, doc_text(doc))
+    coref = Coref(doc, ents, found.text)
     _descriptions(doc, coref, found, titles, cues)
     _pronouns(doc, coref, an)
     out = [e for e in coref.entities if e.mentions]
@@ -163,7 +163,7 @@ def _descriptions(doc: Doc, coref: Coref, found: Candidates, titles: list[Span],
         span = doc[b:e]
         where = (span.start_char, span.end_char)
         head = fold(doc[s:e].text)
-        target = coref.describe(where, head, country=country)
+        target = coref.describe(where, head, country=country, indefinite=True)
         if target is None and what == "org" and det == "the" and head in w("org_new"):
             target = Entity(id=f"n{s}", name=fold(doc[b + 1 : e].text), type="ORG")
             coref.register(target)

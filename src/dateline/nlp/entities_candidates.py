@@ -13,8 +13,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+import numpy as np
+from spacy.attrs import IDX, IS_LOWER, IS_TITLE, IS_UPPER, LENGTH, ORTH, SENT_START
 from spacy.tokens import Doc, Span
 
+from dateline.nlp.coref import doc_text
 from dateline.nlp.entities_data import Lexicon, agency_outlet, fold
 from dateline.record import Mention, Role
 
@@ -58,9 +61,19 @@ class Candidates:
         self.cover: list[list[Cand]] = [[] for _ in range(len(doc))]
         self.blocked: set[int] = set()
         self.used_titles: set[int] = set()
-        self.known = {t.text for t in doc if not t.is_sent_start and (t.is_title or t.is_upper)}
-        self.upper = {t.text for t in doc if t.is_upper and len(t) > 1}
-        self.lower_words = {t.text for t in doc if t.is_lower}
+        arr = doc.to_array([ORTH, IS_TITLE, IS_UPPER, IS_LOWER, SENT_START, LENGTH, IDX])
+        _orth, title, upper, lower, sent, length, idx = arr.T.astype(np.int64)
+        self.text = doc_text(doc)
+        self.char_start: list[int] = idx.tolist()
+        self.char_end: list[int] = (idx + length).tolist()
+        strings = doc.vocab.strings
+
+        def texts(mask: np.ndarray) -> set[str]:
+            return {strings[int(h)] for h in np.unique(arr[:, 0][mask])}
+
+        self.known = texts((sent != 1) & ((title == 1) | (upper == 1)))
+        self.upper = texts((upper == 1) & (length > 1))
+        self.lower_words = texts(lower == 1)
         self.ent_texts = {e.text for e in doc.ents}
         self.extra: list[tuple[str, Mention]] = []
         """Mentions that do not fall on token boundaries ("/TASS/."), by cluster key."""
@@ -89,11 +102,16 @@ class Candidates:
                 seen.setdefault(id(c), c)
         return list(seen.values())
 
+    def chars(self, start: int, end: int) -> tuple[int, int]:
+        """Character offsets of tokens [start, end), without building a Span."""
+        return self.char_start[start], self.char_end[end - 1]
+
     def finish(self) -> list[Cand]:
         cands = [c for c in self.cands if not c.dead]
         cands.sort(key=lambda c: (c.start, -c.end))
         for c in cands:
-            c.text = self.doc[c.start : c.end].text
+            a, b = self.chars(c.start, c.end)
+            c.text = self.text[a:b]
         return cands
 
     # -- sources -------------------------------------------------------------------

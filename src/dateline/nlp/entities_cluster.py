@@ -11,6 +11,8 @@ import bisect
 from collections import Counter
 from dataclasses import dataclass, field
 
+import numpy as np
+from spacy.attrs import ORTH
 from spacy.tokens import Doc
 
 from dateline.nlp.entities_candidates import POSSESSIVE, Cand
@@ -100,11 +102,14 @@ def cluster(doc: Doc, cands: list[Cand]) -> list[list[Cand]]:
             c.kind = "acronym"
             uf.union(j, i)
     # tokens repeating a bracketed acronym that no candidate covers yet
-    covered = {t for c in cands for t in range(c.start, c.end)}
-    for tok in doc:
-        if tok.text in acronyms and tok.i not in covered:
-            cands.append(Cand(tok.i, tok.i + 1, kind="acronym", text=tok.text))
-            uf.union(acronyms[tok.text], uf.add())
+    if acronyms:
+        covered = {t for c in cands for t in range(c.start, c.end)}
+        hashes = np.array([doc.vocab.strings.add(a) for a in acronyms], dtype=np.uint64)
+        for i in np.nonzero(np.isin(doc.to_array([ORTH]), hashes))[0].tolist():
+            if i not in covered:
+                text = doc[i].text
+                cands.append(Cand(i, i + 1, kind="acronym", text=text))
+                uf.union(acronyms[text], uf.add())
     groups: dict[int, list[Cand]] = {}
     for i, c in enumerate(cands):
         groups.setdefault(uf.find(i), []).append(c)

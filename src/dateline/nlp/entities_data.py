@@ -11,7 +11,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import pycountry
@@ -19,6 +19,7 @@ import pycountry
 from dateline.read.wire import agencies
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Case- and accent-free key: "CONSTANȚA", "Constanța" and "Constanta" are one name."""
     decomposed = unicodedata.normalize("NFKD", text)

@@ -22,7 +22,8 @@ def main_country(doc: Doc, drafts: list[Draft], lex: Lexicon) -> str | None:
     counts: Counter[str] = Counter()
     preps = lex.words("place_prep")
     for d in drafts:
-        if d.country is None:
+        country = d.country
+        if country is None:
             continue
         for c in d.cands:
             if c.kind not in ("name", "demonym"):
@@ -30,7 +31,7 @@ def main_country(doc: Doc, drafts: list[Draft], lex: Lexicon) -> str | None:
             if c.end < len(doc) and doc[c.end].text in HYPHENS:
                 continue
             prev = doc[c.start - 1].lower_ if c.start else ""
-            counts[d.country] += 2 if prev in preps else 1
+            counts[country] += 2 if prev in preps else 1
     return lex.country_name(counts.most_common(1)[0][0]) if counts else None
 
 
