@@ -305,6 +305,11 @@ def _content_for_verb(
         return None
     before = _trim(doc, sent.start, left, quotes)
     after = _trim(doc, right, sent.end, quotes)
+    if after[1] - after[0] >= 3 and doc[before[1] - 1].lower_ == "as" and all(
+        doc[k].dep_ in {"cc", "mark", "advmod", "punct"} or doc[k].is_space
+        for k in range(*before)
+    ):
+        before = (left, left)  # 'But, as Smith noted, ...': the "as" goes with the cue
     ranges = [r for r in (before, after) if r[1] > r[0]]
     if sum(e - s for s, e in ranges) < 3:
         return None
@@ -570,6 +575,41 @@ def _governing_start(doc: Doc, verb: Token, start: int) -> int:
     return first
 
 
+def _fronted_content(
+    doc: Doc,
+    sent: Span,
+    s_start: int,
+    cue_end: int,
+    ranges: list[tuple[int, int]],
+    busy: list[bool],
+    quotes: Quotes,
+) -> tuple[int, int] | None:
+    """The words before a parenthetical ``, he said,`` belong to what was said: ``If Trump
+    loses, he said, he would ...`` and ``That, she said, "would help."`` (the parser gives
+    the verb only what follows it)."""
+    if not ranges or ranges[0][0] < cue_end or s_start <= sent.start:
+        return None
+    k = s_start - 1
+    if doc[k].text != "," or cue_end >= len(doc) or doc[cue_end].text != ",":
+        return None
+    start = sent.start
+    while start < k and (doc[start].is_space or doc[start].dep_ == "cc"):
+        start += 1
+    if start >= k or any(busy[start:k]) or doc[k - 1].lower_ == "as":
+        return None
+    # a subject whose verb follows the cue ('That, she said, "would help"'), or a
+    # condition ('If Trump loses, he said, ...'); not a fronted adverbial ('In the
+    # United States, he writes, ...', 'As boos erupt, he says, ...')
+    subject = any(
+        doc[j].dep_ in {"nsubj", "nsubjpass"} and not start <= doc[j].head.i < k
+        for j in range(start, k)
+    )
+    if not subject and doc[start].lower_ != "if":
+        return None
+    first = _trim(doc, start, k, quotes)
+    return first if first[1] > first[0] else None
+
+
 def find_verbal(doc: Doc, quotes: Quotes, claimed: set[int]) -> list[tuple[Token, Found]]:
     """Attributions whose cue is a reporting verb, outermost first; ``claimed`` tokens
     belong to attributions found already."""
@@ -655,6 +695,9 @@ def find_verbal(doc: Doc, quotes: Quotes, claimed: set[int]) -> list[tuple[Token
         if s_end <= s_start or any(s_start <= r[0] < s_end for r in ranges):
             continue
         cue_start, cue_end = _cue_tokens(doc, verb, ranges)
+        pre = _fronted_content(doc, sent, s_start, cue_end, ranges, busy, quotes)
+        if pre is not None:
+            ranges.insert(0, pre)
         chan = _channel(doc, verb, entry.frame)
         for r in ranges:
             for i in range(*r):
