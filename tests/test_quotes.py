@@ -270,3 +270,46 @@ def test_participle_source_and_quotation_after_adding(nlp: Language) -> None:
         "\u201cWe are ready for the ships.\u201d",
     ]
     assert _spans(text, _find(rec, "adding")) == ["that the cranes would restart on Friday"]
+
+
+def test_round4_governing_verbs_asked_and_fronted_content(nlp: Language) -> None:
+    text = (
+        "The minister went on to say that the budget would pass.\n"
+        "The governor continued to insist that the bridge was safe.\n"
+        '"We will see," the mayor said when asked whether he would run again.\n'
+        "Asked if she would resign, the envoy smiled.\n"
+        "The senator pointed to the latest jobs report.\n"
+        "If the talks fail, the spokesman said, the strike will resume on Friday.\n"
+        "But, as the chairman noted, the vote was close.\n"
+    )
+    rec = _record(nlp, text)
+    said = _find(rec, "went on to say")
+    assert said.content.text == "that the budget would pass"
+    assert _find(rec, "continued to insist").speaker.text == "The governor"  # type: ignore[union-attr]
+    asked = [q for q in rec.quotes if q.cue and q.cue.text.lower() == "asked"]
+    assert [q.content.text for q in asked] == [
+        "whether he would run again",
+        "if she would resign",
+    ]
+    assert all(q.speaker is None for q in asked)
+    assert _find(rec, "pointed to").content.text == "the latest jobs report"
+    fronted = next(q for q in rec.quotes if q.speaker and q.speaker.text == "the spokesman")
+    assert fronted.cue is not None and fronted.cue.text == "said"
+    assert [_span(text, tuple(s)) for s in fronted.content.spans] == [  # type: ignore[arg-type]
+        "If the talks fail",
+        "the strike will resume on Friday",
+    ]
+    noted = _find(rec, "noted")
+    assert noted.content.text == "the vote was close"
+
+
+def test_quotation_after_a_full_stop_is_not_the_object_verbs_content(nlp: Language) -> None:
+    text = (
+        "Ms. Roe blamed the drought for the losses. ''The farm was dry,'' Ms. Roe said. "
+        "''We sold the cattle.''\n"
+    )
+    rec = _record(nlp, text)
+    blamed = _find(rec, "blamed")
+    assert "farm" not in blamed.content.text
+    said = _find(rec, "said")
+    assert "The farm was dry" in said.content.text
