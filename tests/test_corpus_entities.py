@@ -58,3 +58,48 @@ def test_acronym_alias_and_accents() -> None:
 
 def test_nothing_in_nothing_out() -> None:
     assert link_entities([]) == []
+
+
+def test_ids_distinct_for_actors_kept_apart_and_stable() -> None:
+    items = [
+        ("a1", _ent("e1", "Ioana Popescu", roles=[Role(title="Spokeswoman", country="Romania")])),
+        ("a2", _ent("e1", "Marius Popescu", roles=[Role(title="Shop Steward")])),
+        ("a3", _ent("e2", "the official", kind="description")),
+        ("a4", _ent("e5", "the official", kind="description")),
+    ]
+    corpus = link_entities(items)
+    assert len(corpus) == 4
+    assert len({c.id for c in corpus}) == 4
+    assert [c.id for c in link_entities(items)] == [c.id for c in corpus]
+
+
+def test_id_does_not_drift_when_a_longer_name_arrives() -> None:
+    first = link_entities([("a1", _ent("e1", "Omurov"))])
+    before = first[0].id
+    link_entities([("a2", _ent("e3", "Aibek Omurov"))], first)
+    assert len(first) == 1 and first[0].name == "Aibek Omurov"
+    assert first[0].id == before
+
+
+def test_former_title_and_organisation_clash() -> None:
+    items = [
+        ("a1", _ent("e1", "Ana Pop", roles=[Role(title="Chief Executive", organization="Mareva")])),
+        ("a2", _ent("e1", "Pop", roles=[Role(title="Former Chief Executive",
+                                              organization="Nordvik")])),
+    ]
+    assert len(link_entities(items)) == 2
+
+
+def test_linking_many_entities_is_not_quadratic() -> None:
+    import time
+
+    items = []
+    for i in range(5000):
+        items.append((f"a{i // 10}", _ent(f"e{i % 10}", f"Given{i % 700} Surname{i % 900}")))
+        if i % 7 == 0:
+            org = _ent(f"e{100 + i % 10}", f"Org {i % 300} Authority", "ORG")
+            items.append((f"a{i // 10}", org))
+    started = time.perf_counter()
+    corpus = link_entities(items)
+    assert time.perf_counter() - started < 2.0
+    assert len({c.id for c in corpus}) == len(corpus)

@@ -8,22 +8,28 @@ Article entities are linked in input order to the corpus entities seen so far:
 - a person known only by a description ("the state secretary") to the one person holding
   that role title (and country);
 - two people who share a surname but not a first name, or whose roles clash, stay apart.
+
+Candidates are looked up in indexes by (type, folded name or alias), (type, surname) and
+(type, role title), so linking grows with the number of entities, not its square.
 """
 
 from __future__ import annotations
 
 import hashlib
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from dateline.nlp.entities_data import fold
+from dateline.nlp.entities_data import fold, lexicon
 from dateline.record import Entity, Role
 
 
 @dataclass
 class CorpusEntity:
     id: str
-    """Stable across runs: derived from the canonical name and type."""
+    """Stable and distinct: derived from the first member (article id, entity id), so
+    two actors the linker keeps apart never share an id, and a longer name arriving
+    later does not change it. Linking the same corpus in the same order gives the same ids."""
     name: str
     type: str
     aliases: list[str] = field(default_factory=list)
@@ -36,8 +42,9 @@ class CorpusEntity:
     """Mentions over all members."""
 
 
-def corpus_id(name: str, type_: str) -> str:
-    key = f"{type_}:{' '.join(name.lower().split())}"
+def corpus_id(article_id: str, entity_id: str) -> str:
+    """The id of a corpus entity whose first member is this article entity."""
+    key = f"{article_id}\t{entity_id}"
     return "E" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:12]
 
 
@@ -51,17 +58,28 @@ def _names(ent: Entity | CorpusEntity) -> set[str]:
     return {fold(n) for n in [ent.name, *ent.aliases] if n}
 
 
+def _title(title: str) -> str:
+    """A role title without "former", hyphens as spaces: "Former Secretary-General"."""
+    words = fold(title).replace("-", " ").split()
+    while words and words[0] in lexicon().words("former"):
+        words = words[1:]
+    return " ".join(words)
+
+
 def _titles(roles: Iterable[Role]) -> set[str]:
-    return {fold(r.title).removeprefix("former ").replace("-", " ") for r in roles}
+    return {_title(r.title) for r in roles}
 
 
 def _clash(a: Iterable[Role], b: Iterable[Role]) -> bool:
-    """Roles with the same title but another country or organisation."""
+    """Roles with the same title but another country, or another organisation."""
     for ra in a:
         for rb in b:
-            if fold(ra.title) != fold(rb.title):
+            if _title(ra.title) != _title(rb.title):
                 continue
             if ra.country and rb.country and ra.country != rb.country:
+                return True
+            if (ra.organization and rb.organization
+                    and fold(ra.organization) != fold(rb.organization)):
                 return True
     return False
 
@@ -70,26 +88,58 @@ def _full(name: str) -> list[str]:
     return fold(name).split()
 
 
-def _find(ent: Entity, corpus: list[CorpusEntity]) -> tuple[CorpusEntity | None, str]:
-    same_type = [c for c in corpus if c.type == ent.type]
+class _Index:
+    """Corpus entities by (type, folded name or alias), (type, surname), (type, title)."""
+
+    def __init__(self, corpus: list[CorpusEntity]) -> None:
+        self.names: dict[tuple[str, str], list[CorpusEntity]] = defaultdict(list)
+        self.surnames: dict[tuple[str, str], list[CorpusEntity]] = defaultdict(list)
+        self.titles: dict[tuple[str, str], list[CorpusEntity]] = defaultdict(list)
+        self.keys: dict[int, set[tuple[str, tuple[str, str]]]] = defaultdict(set)
+        for ce in corpus:
+            self.update(ce)
+
+    def _put(self, table: str, key: tuple[str, str], ce: CorpusEntity) -> None:
+        if (table, key) not in self.keys[id(ce)]:
+            self.keys[id(ce)].add((table, key))
+            getattr(self, table)[key].append(ce)
+
+    def update(self, ce: CorpusEntity) -> None:
+        for n in _names(ce):
+            self._put("names", (ce.type, n), ce)
+        words = _full(ce.name)
+        if words:
+            self._put("surnames", (ce.type, words[-1]), ce)
+        for t in _titles(ce.roles):
+            self._put("titles", (ce.type, t), ce)
+
+    def by_names(self, type_: str, names: Iterable[str]) -> list[CorpusEntity]:
+        seen: dict[int, CorpusEntity] = {}
+        for n in names:
+            for ce in self.names.get((type_, n), []):
+                seen.setdefault(id(ce), ce)
+        return list(seen.values())
+
+
+def _find(ent: Entity, index: _Index) -> tuple[CorpusEntity | None, str]:
     names = _names(ent)
     if _named(ent):
         folded = fold(ent.name)
-        full = [c for c in same_type if len(folded.split()) > 1 and fold(c.name) == folded]
+        same_name = index.by_names(ent.type, names)
+        full = [c for c in same_name if len(folded.split()) > 1 and fold(c.name) == folded]
         if len(full) == 1:
             return full[0], f"same full name {ent.name!r}"
-        exact = [c for c in same_type if names & _names(c) and not _clash(ent.roles, c.roles)]
+        exact = [c for c in same_name if not _clash(ent.roles, c.roles)]
+        words = _full(ent.name)
         if ent.type == "PERSON":
             # "Ioana Popescu" and "Marius Popescu" share an alias "Popescu": not enough
-            words = _full(ent.name)
             exact = [c for c in exact if len(words) < 2 or len(_full(c.name)) < 2
                      or words[0] == _full(c.name)[0]]
         if len(exact) == 1:
             shared = sorted(names & _names(exact[0]))[0]
             return exact[0], f"same name or alias {shared!r}"
-        if ent.type == "PERSON":
-            words = _full(ent.name)
-            pool = exact or same_type
+        if ent.type == "PERSON" and words:
+            pool = exact or index.surnames.get((ent.type, words[-1]), [])
             surname = [c for c in pool if _full(c.name)[-1:] == words[-1:]
                        and not _clash(ent.roles, c.roles)]
             if len(words) >= 2:
@@ -103,8 +153,11 @@ def _find(ent: Entity, corpus: list[CorpusEntity]) -> tuple[CorpusEntity | None,
         return None, ""
     # known only by descriptions: link by role title (and country)
     titles = _titles(ent.roles) or {fold(ent.name).removeprefix("the ")}
-    by_role = [c for c in same_type if _titles(c.roles) & titles
-               and not _clash(ent.roles, c.roles)]
+    pool: dict[int, CorpusEntity] = {}
+    for t in titles:
+        for c in index.titles.get((ent.type, t), []):
+            pool.setdefault(id(c), c)
+    by_role = [c for c in pool.values() if not _clash(ent.roles, c.roles)]
     if len(by_role) == 1:
         return by_role[0], f"role {sorted(_titles(by_role[0].roles) & titles)[0]!r}"
     return None, ""
@@ -116,13 +169,15 @@ def link_entities(
     """Group article entities ``(article_id, entity)`` into corpus entities.
 
     ``corpus`` (extended in place) continues an earlier linking: the store links only
-    the articles added since.
+    the articles added since. Existing corpus entities keep their ids; a new one takes
+    the id of its first member.
     """
     corpus = [] if corpus is None else corpus
+    index = _Index(corpus)
     for article_id, ent in items:
-        ce, why = _find(ent, corpus)
+        ce, why = _find(ent, index)
         if ce is None:
-            ce = CorpusEntity(id="", name=ent.name, type=ent.type)
+            ce = CorpusEntity(id=corpus_id(article_id, ent.id), name=ent.name, type=ent.type)
             corpus.append(ce)
         elif (article_id, ent.id) not in ce.members:
             ce.evidence.append(f"{article_id}/{ent.id} {ent.name!r}: {why}")
@@ -132,14 +187,19 @@ def link_entities(
         if _named(ent) and len(_full(ent.name)) > len(_full(ce.name)):
             ce.aliases.append(ce.name)
             ce.name = ent.name
+        known = {fold(ce.name), *(fold(a) for a in ce.aliases)}
         for alias in [ent.name, *ent.aliases]:
-            if fold(alias) != fold(ce.name) and all(fold(alias) != fold(a) for a in ce.aliases):
+            if fold(alias) not in known:
+                known.add(fold(alias))
                 ce.aliases.append(alias)
         ce.aliases = [a for a in ce.aliases if fold(a) != fold(ce.name)]
+        seen = {(_title(r.title), r.organization, r.country) for r in ce.roles}
         for role in ent.roles:
-            same = (fold(role.title), role.organization, role.country)
-            if all((fold(r.title), r.organization, r.country) != same for r in ce.roles):
+            same = (_title(role.title), role.organization, role.country)
+            if same not in seen:
+                seen.add(same)
                 ce.roles.append(role.model_copy(update={"span": None}))
-    for ce in corpus:
-        ce.id = corpus_id(ce.name, ce.type)
+        if not ce.id:
+            ce.id = corpus_id(*ce.members[0])
+        index.update(ce)
     return corpus
