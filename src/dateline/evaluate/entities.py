@@ -144,24 +144,30 @@ def raw_spacy(doc: object) -> list[Entity]:
 
 
 def evaluate(gold_path: Path = DEFAULT_GOLD) -> dict[str, Scores]:
-    """Run the pipeline over the gold's articles; score dateline and raw spaCy."""
+    """Run the pipeline over the gold's articles; score dateline and raw spaCy.
+
+    The gold is read once and each input file once (a JSONL file holds many articles)."""
     from dateline.analyze import prepare_doc
     from dateline.nlp.pipeline import load_pipeline
-    from dateline.read import Article, iter_articles
+    from dateline.read import Article, ReadError, iter_articles
 
-    articles = load_gold(gold_path)
     meta = json.loads(gold_path.read_text(encoding="utf-8"))
+    articles = list(meta["articles"])
     base = gold_path.parent / str(meta.get("articles_dir", "."))
+    by_file: dict[str, list[Article]] = {}
+    for name in dict.fromkeys(str(art["file"]) for art in articles):
+        by_file[name] = [a for a in iter_articles([str(base / name)]) if isinstance(a, Article)]
     nlp = load_pipeline()
     ours: list[tuple[list[Entity], list[Entity]]] = []
     raw: list[tuple[list[Entity], list[Entity]]] = []
     for art in articles:
-        items = [a for a in iter_articles([str(base / str(art["file"]))])
-                 if isinstance(a, Article)]
         line = art.get("line")
-        article = next(a for a in items if line is None or a.source.line == line)
+        article = next(a for a in by_file[str(art["file"])]
+                       if line is None or a.source.line == line)
         prepared = prepare_doc(article, None, nlp)
-        doc = nlp(prepared)  # type: ignore[arg-type]
+        if isinstance(prepared, ReadError):
+            raise ValueError(f"{art['file']}: {prepared}")
+        doc = nlp(prepared)
         gold = gold_entities(art)
         ours.append((gold, doc._.entities or []))
         raw.append((gold, raw_spacy(doc)))
