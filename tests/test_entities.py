@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from spacy.language import Language
 
 from dateline.read import read_text
@@ -86,3 +88,69 @@ def test_empty_and_odd_input(nlp: Language) -> None:
     assert doc._.entities == []
     _, ents = _entities(nlp, 'He said "it was fine. Москва согласилась, сказал он.\n')
     assert all(e.mentions for e in ents)
+
+
+def test_crash_inputs_doc_start_and_whitespace(nlp: Language) -> None:
+    assert nlp("  \n ")._.entities == []
+    for text in ("Terminal", "union \n ALMATY", "Port"):
+        _, ents = _entities(nlp, text)
+        assert all(e.name.strip() for e in ents)
+
+
+def test_sentence_initial_org_names_keep_their_first_word(nlp: Language) -> None:
+    text = ("Aid groups warn\nAmnesty International said it was worried. "
+            "Red Cross workers arrived in Almaty on Tuesday. "
+            "Nordvik Container Lines said its ships would wait.\n")
+    _, ents = _entities(nlp, text)
+    names = {e.name for e in ents}
+    assert {"Amnesty International", "Red Cross", "Nordvik Container Lines"} <= names
+    assert not names & {"International", "Cross", "Container Lines"}
+
+
+def test_person_name_wins_over_country_names(nlp: Language) -> None:
+    text = "Envoy visits\nUS envoy Chad Jordan met officials in Almaty on Monday.\n"
+    _, ents = _entities(nlp, text)
+    names = {e.name: e.type for e in ents}
+    assert names.get("Chad Jordan") == "PERSON"
+    assert "Chad" not in names and "Jordan" not in names
+    starts = sorted(m.span for e in ents for m in e.mentions)
+    assert all(a[1] <= b[0] for a, b in pairwise(starts))
+
+
+def test_role_titles_from_data_and_former(nlp: Language) -> None:
+    text = ("Carrier changes chief\nNordvik Container Lines named Former CEO Ana Pop as "
+            "adviser on Monday, the company said.\n")
+    body, ents = _entities(nlp, text)
+    pop = _by_name(ents, "Ana Pop")
+    role = pop.roles[0]
+    assert role.title == "Former CEO"
+    assert role.span is not None and body[role.span[0] : role.span[1]] == "Former CEO"
+
+
+def test_agency_from_readers_list(nlp: Language) -> None:
+    text, ents = _entities(nlp, "BERLIN, Jan 6 /dpa/. Talks between the parties ended.\n")
+    outlet = next(e for e in ents if e.type == "MEDIA")
+    assert outlet.name == "Deutsche Presse-Agentur"
+    assert [text[m.span[0] : m.span[1]] for m in outlet.mentions] == ["dpa"]
+
+
+def test_org_class_whole_words_and_rows() -> None:
+    from dateline.nlp.entities_data import lexicon, parse_rows
+
+    lex = lexicon()
+    assert "office" in lex.org_classes("Foreign Office")
+    assert "office" not in lex.org_classes("Police Officers Association")
+    rows = parse_rows("# c\r\na\tb\r\n   \r\n\n c \td\n")
+    assert rows == [["a", "b"], ["c", "d"]]
+
+
+def test_speaker_description_does_not_overlap_the_name(nlp: Language) -> None:
+    text = ("Sales rise\nLONDON, May 2 (Reuters) - The company's CEO, John Smith, said sales "
+            'rose. "We are pleased," he said.\n')
+    from dateline.analyze import prepare_doc
+
+    article = next(iter(read_text(text, Source(), "text")))
+    doc = nlp(prepare_doc(article, None, nlp))
+    smith = _by_name(doc._.entities, "John Smith")
+    spans = sorted(m.span for m in smith.mentions)
+    assert all(a[1] <= b[0] for a, b in pairwise(spans))
