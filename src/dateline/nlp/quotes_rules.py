@@ -303,8 +303,16 @@ def _content_for_verb(
         return None
     if verb.dep_ not in {"ROOT", "parataxis", "ccomp", "advcl", "conj"}:
         return None
-    before = _trim(doc, sent.start, left, quotes)
-    after = _trim(doc, right, sent.end, quotes)
+    # the parser sometimes runs a sentence on past its full stop: stop there
+    stops = [
+        k
+        for k in range(sent.start, sent.end)
+        if doc[k].text in {".", "!", "?"} and quotes.token_seg[k] < 0 and k + 1 < sent.end
+    ]
+    lo = max((k + 1 for k in stops if k < left), default=sent.start)
+    hi = min((k for k in stops if k >= right), default=sent.end)
+    before = _trim(doc, lo, left, quotes)
+    after = _trim(doc, right, hi, quotes)
     if after[1] - after[0] >= 3 and doc[before[1] - 1].lower_ == "as" and all(
         doc[k].dep_ in {"cc", "mark", "advmod", "punct"} or doc[k].is_space
         for k in range(*before)
