@@ -13,7 +13,7 @@ import json
 import os
 import re
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -259,7 +259,7 @@ class Store:
         touched = [ce for ce in linked if before.get(id(ce), ("", -1))[1] != len(ce.members)]
         changed = {ce.id for ce in touched}
         stale = {before[id(ce)][0] for ce in touched if id(ce) in before}
-        every = list(_merge_ids(linked))
+        every = list(linked)
         merged = [ce for ce in every if ce.id in changed]
         ent_rows: list[Row] = []
         member_rows: list[Row] = []
@@ -305,17 +305,3 @@ class Store:
             raise
         return len(every)
 
-
-def _merge_ids(linked: Iterable[Any]) -> Iterator[Any]:
-    """One row per corpus id, even if the linker returned an id twice (members merged)."""
-    by_id: dict[str, Any] = {}
-    for ce in linked:
-        first = by_id.setdefault(ce.id, ce)
-        if first is ce:
-            continue
-        first.members.extend(m for m in ce.members if m not in first.members)
-        first.aliases.extend(a for a in ce.aliases if a not in first.aliases)
-        first.roles.extend(r for r in ce.roles if r not in first.roles)
-        first.evidence.extend(ce.evidence)
-        first.mentions += ce.mentions  # members of two corpus entities never overlap
-    yield from by_id.values()
