@@ -12,6 +12,7 @@ Both are exact: ``fold`` maps a character to what ``re.IGNORECASE`` equates it w
 from __future__ import annotations
 
 import re
+from re import _compiler as re_compiler  # type: ignore[attr-defined]
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 
@@ -156,3 +157,83 @@ def required(pattern: str, flags: int = 0, keep: int = 2) -> tuple[frozenset[str
     # fewest, longest strings first: "ago" before {"a", "an", ...}
     best = sorted(useful, key=lambda s: (min(map(len, s)) < 2, len(s), -min(map(len, s))))
     return tuple(best[:keep])
+
+
+SPECIAL = "\u0130\u0131\u212a\u017f"
+"""The non-ASCII characters ``fold`` maps to ASCII letters."""
+
+_PROBES = [chr(i) for i in range(128)] + list(SPECIAL)
+"""Every character with a key of its own (see ``key``)."""
+
+
+def key(ch: str) -> str:
+    """What a scan branches on: an ASCII character as it is, a character ``fold`` maps to
+    ASCII as folded, any other character as ""."""
+    if ch.isascii():
+        return ch
+    folded = ch.translate(FOLD)
+    return folded if folded.isascii() else ""
+
+
+def key_chars(k: str) -> list[str]:
+    """The characters whose key is k (k != "")."""
+    return [c for c in _PROBES if key(c) == k]
+
+
+First = tuple[set[str], bool]
+"""Keys a match can start with, and whether it may be empty."""
+
+
+def _class_first(op: object, av: object, state: object, flags: int) -> set[str]:
+    """Keys of one character-class item: every probe character is tried; "" (a character
+    without a key of its own) unless the class is only ASCII characters."""
+    rx = re_compiler.compile(sre_parse.SubPattern(state, [(op, av)]), flags)
+    keys = {key(c) for c in _PROBES if rx.fullmatch(c)}
+    items = av if op is sre.IN else [(op, av)]
+    if flags & re.IGNORECASE or not all(o is sre.LITERAL and a < 128 for o, a in items):
+        keys.add("")
+    return keys
+
+
+def _first_seq(items: list, state: object, flags: int) -> First:
+    keys: set[str] = set()
+    for op, av in items:
+        k, empty = _first_item(op, av, state, flags)
+        keys |= k
+        if not empty:
+            return keys, False
+    return keys, True
+
+
+def _first_item(op: object, av: object, state: object, flags: int) -> First:
+    if op in (sre.LITERAL, sre.IN, sre.ANY, sre.NOT_LITERAL):
+        if op is sre.LITERAL and av < 128 and not flags & re.IGNORECASE:  # type: ignore[operator]
+            return {chr(av)}, False  # type: ignore[arg-type]
+        return _class_first(op, av, state, flags), False
+    if op is sre.SUBPATTERN:
+        _group, add, delete, sub = av  # type: ignore[misc]
+        return _first_seq(sub.data, state, (flags | add) & ~delete)
+    if op is sre.BRANCH:
+        keys: set[str] = set()
+        empty = False
+        for alt in av[1]:  # type: ignore[index]
+            k, e = _first_seq(alt.data, state, flags)
+            keys |= k
+            empty |= e
+        return keys, empty
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+        lo, _hi, sub = av  # type: ignore[misc]
+        k, e = _first_seq(sub.data, state, flags)
+        return k, e or lo == 0
+    if op in (sre.ASSERT, sre.ASSERT_NOT, sre.AT):
+        return set(), True  # zero width: passing over it only widens the set
+    return {key(c) for c in _PROBES} | {""}, True  # anything else: no restriction
+
+
+def first_keys(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """Keys (``key``) of the characters a match of the pattern can start with; None if it
+    can match the empty string. A superset: no match starts with a character whose key is
+    not in it."""
+    parsed = sre_parse.parse(pattern, flags)
+    keys, empty = _first_seq(parsed.data, parsed.state, parsed.state.flags)
+    return None if empty else frozenset(keys)
