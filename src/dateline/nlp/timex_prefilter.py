@@ -32,10 +32,17 @@ def fold(text: str) -> str:
 _SYNTAX = re.compile(r"\\.|\(\?(?:-i:|i:|:|=|!|<=|<!|P<\w+>)|\{\d*,?\d*\}|\[(?:\\.|[^\]])*\]")
 
 
-def lower_pattern(pattern: str) -> str | None:
+def lower_pattern(pattern: str, relax: bool = False) -> str | None:
     """The pattern with its literal letters in lower case, for a case-sensitive run over
     ``fold(text)``; None when that would not be the same (case-sensitive parts, letters in a
-    character class, non-ASCII cased letters)."""
+    character class, non-ASCII cased letters).
+
+    ``relax``: case-sensitive parts become case-insensitive too, which can only widen
+    what matches (None if one sits in a negative lookaround, where it would narrow it): a
+    pre-test for a case-sensitive pattern, whose matches are then confirmed as written.
+    """
+    if relax and _case_in_negative(sre_parse.parse(pattern, re.IGNORECASE).data, False):
+        return None
     pieces: list[str] = []
     pos = 0
     for m in [*_SYNTAX.finditer(pattern), None]:
@@ -47,12 +54,38 @@ def lower_pattern(pattern: str) -> str | None:
             break
         tok = m.group()
         if tok in ("(?-i:", "(?i:"):
-            return None
-        if tok.startswith("[") and re.search(r"[^\W\d_]", re.sub(r"\\.", "", tok)):
-            return None
+            if not relax:
+                return None
+            tok = "(?:"
+        elif tok.startswith("[") and re.search(r"[^\W\d_]", re.sub(r"\\.", "", tok)):
+            if not relax or tok.startswith("[^") or not tok.isascii():
+                return None
+            # letters of a case-sensitive class ([A-Z]), lower case as in the folded text
+            tok = re.sub(r"\\.|[A-Z]", lambda c: c.group().lower() if len(c.group()) == 1
+                         else c.group(), tok)
         pieces.append(tok)  # escapes, group openers, quantifiers, classes stay as written
         pos = m.end()
     return "".join(pieces)
+
+
+def _case_in_negative(items: list, negative: bool) -> bool:
+    """Whether a case-sensitive group sits inside a negative lookaround."""
+    for op, av in items:
+        if op is sre.SUBPATTERN:
+            if negative and av[2] & sre.SRE_FLAG_IGNORECASE:
+                return True
+            subs = [(av[3], negative)]
+        elif op is sre.BRANCH:
+            subs = [(a, negative) for a in av[1]]
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+            subs = [(av[2], negative)]
+        elif op in (sre.ASSERT, sre.ASSERT_NOT):
+            subs = [(av[1], negative or op is sre.ASSERT_NOT)]
+        else:
+            continue
+        if any(_case_in_negative(sub.data, neg) for sub, neg in subs):
+            return True
+    return False
 
 
 CAP = 256
