@@ -1,12 +1,14 @@
-"""Cheap exact shortcuts for running the timex patterns: a case-folded copy of the text and
-the literals each pattern cannot match without.
+"""Exact shortcuts for running the timex patterns, read from the patterns themselves.
 
-Why: run case-insensitively, Python's regex engine tries every branch of a word list one by
-one (no first-character skip), which made the recogniser most of the component's cost. On a
-folded copy of the text (same length, same offsets) the patterns run case-sensitively; and a
-pattern none of whose necessary literals occurs in the text need not run at all.
-Both are exact: ``fold`` maps a character to what ``re.IGNORECASE`` equates it with, and
-``required`` only ever returns strings every match must contain.
+Why: run case-insensitively, one after the other, the 57 patterns were most of the
+component's cost (Python's regex engine restarts at every character for each pattern and
+tries every word of a case-insensitive list in turn). ``fold`` gives a copy of the text (same
+length, same offsets) over which lower-cased patterns run case-sensitively; ``first_keys``
+tells which characters a match can begin with, so a combined scan tries each pattern only
+there; ``required`` gives literals every match contains, so a pattern whose literals are not
+in the text need not run. Each is exact: ``fold`` maps a character to what
+``re.IGNORECASE`` equates it with, and the other two err only on the safe side (a first
+character too many, a literal requirement too weak).
 """
 
 from __future__ import annotations

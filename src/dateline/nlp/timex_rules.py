@@ -1,7 +1,9 @@
 """Recogniser for temporal expressions: word classes and patterns are data files.
 
-Every pattern runs once over the whole text (``re.finditer``, in C); the longest match
-wins where matches overlap, so ``the past two months`` beats ``the past``.
+The candidates are what each pattern run alone over the text (``re.finditer``) finds; the
+longest match wins where matches overlap, so ``the past two months`` beats ``the past``.
+For speed the patterns run together, in one pass over a case-folded copy of the text
+(``scans``; docs/timex.md, "Cost"), with the same result.
 """
 
 from __future__ import annotations
