@@ -94,6 +94,13 @@ def test_statement_date_from_timex(nlp: Language) -> None:
     assert told.date.value == monday.value
 
 
+def test_a_date_in_an_aside_does_not_date_the_statement(nlp: Language) -> None:
+    aside = _record(nlp, "Mirea, who has been minister since 2019, said the strike must end.")
+    assert _find(aside, "said").date is None
+    told = _record(nlp, "Mirea, who took office in 2019, told reporters on Monday it must end.")
+    assert _find(told, "told").date.value == "2023-03-06"
+
+
 def test_quote_after_verb_and_continuation(nlp: Language) -> None:
     text = (
         'Mayor Ana Lupu said: "We will rebuild the market." Officials agreed.\n'

@@ -8,10 +8,15 @@ from typing import NoReturn
 import click
 
 
+def one_line(message: str) -> str:
+    """Messages from libraries (DuckDB, warcio) may span lines; the user gets one."""
+    return " ".join(message.split())
+
+
 def fail(message: str, code: int) -> NoReturn:
-    click.echo(f"dateline: error: {message}", err=True)
+    click.echo(f"dateline: error: {one_line(message)}", err=True)
     sys.exit(int(code))
 
 
 def warn(message: str) -> None:
-    click.echo(f"dateline: {message}", err=True)
+    click.echo(f"dateline: {one_line(message)}", err=True)

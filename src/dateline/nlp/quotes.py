@@ -111,8 +111,13 @@ def _kind(doc: Doc, f: Found, quotes: Quotes) -> str:
     return "mixed" if re.search(r"\w", outside) else "direct"
 
 
+_ASIDE = frozenset({"relcl", "acl", "appos", "parataxis"})
+"""Dependencies that open an aside: a date under one ("Tokayev, in office since 2019,
+said") dates the aside, not the statement."""
+
+
 def _date(doc: Doc, f: Found) -> StatementDate | None:
-    """A timex inside the attribution clause (``told the channel on Monday``)."""
+    """A date inside the attribution clause (``told the channel on Monday``)."""
     if f.clause is None:
         return None
     start, end = f.clause
@@ -122,11 +127,31 @@ def _date(doc: Doc, f: Found) -> StatementDate | None:
     limit = sent.sent.end_char if sent is not None else end
     limit = min(limit, end + 40)
     for t in doc._.timexes or []:
-        if not isinstance(t, Timex) or t.value is None:
+        if not isinstance(t, Timex) or t.value is None or t.type not in ("DATE", "TIME"):
             continue
-        if start <= t.span[0] and t.span[1] <= limit and not _inside(t.span, f.content):
+        inside = start <= t.span[0] and t.span[1] <= limit and not _inside(t.span, f.content)
+        if inside and not _in_aside(doc, t, f):
             return StatementDate(value=t.value, timex=t.id)
     return None
+
+
+def _in_aside(doc: Doc, t: Timex, f: Found) -> bool:
+    """Does the path from the date up to the cue pass through a relative clause or an
+    apposition?"""
+    if f.cue is None:
+        return False
+    span = doc.char_span(t.span[0], t.span[1], alignment_mode="expand")
+    if span is None:
+        return False
+    cue_start, cue_end = f.cue
+    token = span.root
+    while token.head is not token:
+        if cue_start <= token.idx < cue_end:
+            return False
+        if token.dep_ in _ASIDE:
+            return True
+        token = token.head
+    return False
 
 
 def _to_quote(doc: Doc, f: Found, qid: str, resolver: Resolver, quotes: Quotes) -> Quote:
