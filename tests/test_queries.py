@@ -153,3 +153,45 @@ def test_sql_is_read_only(db: Path, run_cli, tmp_path: Path) -> None:
     assert code == 2 and not target.exists()
     code, out, _ = run_cli("sql", "SELECT count(*) AS n FROM articles", "--db", str(db), "--json")
     assert json.loads(out) == [{"n": 3}]
+
+
+TEXT_4 = (
+    "Varna cranes idle\n"
+    "VARNA, May 9. /TASS/. Petar Ivanov told reporters the union would meet again in Varna.\n"
+    '"We are ready to talk," Ivanov said.'
+)
+
+
+def test_year_less_quote_dates_take_the_timeline_year_before_bounds(tmp_path: Path) -> None:
+    from store_helpers import _record
+
+    tass = _record(
+        TEXT_4,
+        "in/r4.txt",
+        "TASS",
+        None,
+        ("VARNA, May 9. /TASS/.", "VARNA", "XXXX-05-09"),
+        ("We are ready to talk,", "said", "Ivanov", None),
+        None,
+    )
+    id4 = content_id(TEXT_4)
+    path = tmp_path / "y.duckdb"
+    with Store(path) as store:
+        store.write([record_rows(r.to_json_dict()) for r in [*records(), tass]])
+    con = connect(path, read_only=True)
+    try:
+        every = queries.quotes(con)
+        assert [(q["date"], q["year_inferred"], q["article_id"]) for q in every] == [
+            ("2024-05-06", False, ID1),
+            ("2024-05-08", False, ID2),
+            ("2024-05-09", True, id4),
+        ]
+        bounded = queries.quotes(con, since="2024-05-08", until="2024-05-09")
+        assert [q["article_id"] for q in bounded] == [ID2, id4]
+        assert [q["article_id"] for q in queries.quotes(con, since="2024-05-09")] == [id4]
+        assert [q["article_id"] for q in queries.quotes(con, until="2024-05-08")] == [ID1, ID2]
+        assert queries.quotes(con, limit=1)[0]["article_id"] == ID1
+        statement = [i for i in queries.timeline(con) if i["kind"] == "statement"]
+        assert [(i["date"], i["year_inferred"]) for i in statement][-1] == ("2024-05-09", True)
+    finally:
+        con.close()

@@ -190,7 +190,12 @@ def quotes_cmd(
     since, until = check_bound("since", since), check_bound("until", until)
     with opened(db) as con:
         rows = queries.quotes(con, speaker, contains, since, until, limit)
+    inferred = any(r["year_inferred"] for r in rows)
+    if not as_json:
+        rows = [{**r, "date": (r["date"] or "") + ("*" * r["year_inferred"])} for r in rows]
     emit(rows, as_json, ["date", "outlet", "speaker", "quote", "cue", "article_id"], "quotes")
+    if not as_json and inferred:
+        click.echo("* year not in the text: taken from the article's or the nearest article's date")
 
 
 @click.command("timeline")

@@ -1,8 +1,10 @@
 """The analysts' questions, as SQL over the store. Every answer is a list of plain dicts.
 
 Dates: a quote is dated by its statement date when that is a calendar date, else by its
-article's date (publication date, else a dateline with a year); ``date_origin`` says
-which. ISO dates compare correctly as strings, so ``since``/``until`` are string bounds.
+article's date (publication date, else its dateline's); ``date_origin`` says which. A
+year-less date (a TASS dateline, ``XXXX-01-11``) gets its likeliest year the way the
+timeline does (``_fill_years``, flagged ``year_inferred``) before any bound or sort: once
+every date has a year, ISO dates compare correctly as strings.
 """
 
 from __future__ import annotations
@@ -64,7 +66,6 @@ def quotes(
 ) -> list[dict[str, Any]]:
     """Who said what: speaker, quote, cue, channel, date, outlet and article."""
     inner = ["TRUE"]
-    outer = ["TRUE"]
     params: dict[str, Any] = {}
     if speaker:
         params["speaker"] = _like(speaker)
@@ -77,15 +78,8 @@ def quotes(
     if contains:
         params["contains"] = _like(contains)
         inner.append("q.content_text ILIKE $contains ESCAPE '\\'")
-    if since:
-        params["since"] = since
-        outer.append("date >= $since")
-    if until:
-        # a day bound takes in the whole day, whatever finer value a date carries
-        params["until"] = until + "\uffff"
-        outer.append("date <= $until")
     sql = f"""
-        SELECT * FROM (
+
             SELECT
                 coalesce(c.name, e.name, q.speaker_text) AS speaker,
                 q.content_text AS quote,
@@ -105,15 +99,67 @@ def quotes(
                 ON m.article_id = q.article_id AND m.entity_id = q.speaker_entity
             LEFT JOIN corpus_entities c ON c.id = m.corpus_entity_id
             WHERE {" AND ".join(inner)}
-        ) WHERE {" AND ".join(outer)}
     """
-    sql += " ORDER BY date NULLS LAST, outlet, article_id, quote_id"
-    if limit:
-        sql += f" LIMIT {int(limit)}"
     out = rows(con.execute(sql, params))
     for r in out:
         r["content_spans"] = json.loads(r["content_spans"]) if r["content_spans"] else []
-    return out
+        r["year_inferred"] = False
+    if any(r["date"] and r["date"].startswith("XXXX") for r in out):
+        _quote_years(con, out)
+    out = [r for r in out if _within(r["date"], since, until)]
+    out.sort(
+        key=lambda r: (
+            r["date"] is None or r["date"].startswith("XXXX"),
+            r["date"] or "",
+            r["outlet"] or "",
+            r["article_id"],
+            r["quote_id"],
+        )
+    )
+    return out[:limit] if limit else out
+
+
+def _within(date: str | None, since: str | None, until: str | None) -> bool:
+    """Bounds on ISO dates; a day bound takes in the whole day, whatever finer value a
+    date carries. A date still without a year is outside any bound."""
+    if not since and not until:
+        return True
+    if not date or date.startswith("XXXX"):
+        return False
+    return (not since or date >= since) and (not until or date[: len(until)] <= until)
+
+
+def _article_items(con: duckdb.DuckDBPyConnection) -> dict[str, dict[str, Any]]:
+    return {
+        r["id"]: r
+        for r in rows(
+            con.execute(
+                f"SELECT a.id, a.outlet, a.headline, a.url, a.path, {ARTICLE_DATE} AS date"
+                " FROM articles a"
+            )
+        )
+    }
+
+
+def _quote_years(con: duckdb.DuckDBPyConnection, out: list[dict[str, Any]]) -> None:
+    """Year-less quote dates take the year the timeline would give them, in place.
+
+    A date with nothing to learn a year from keeps its ``XXXX`` (and sorts last).
+    """
+    refs = [
+        {"kind": "article", "date": a["date"], "article_id": aid}
+        for aid, a in _article_items(con).items()
+        if a["date"]
+    ]
+    todo = [
+        {"kind": "statement", "date": r["date"], "article_id": r["article_id"], "row": r}
+        for r in out
+        if r["date"] and r["date"].startswith("XXXX")
+    ]
+    for item in _fill_years(refs + todo):
+        if "row" in item:
+            item["row"]["date"] = item["date"]
+            item["row"]["year_inferred"] = True
 
 
 def _paragraph(text: str, start: int, end: int, width: int = 240) -> tuple[int, int]:
@@ -153,15 +199,7 @@ def timeline(
     if members is not None and not members:
         return []
     items: list[dict[str, Any]] = []
-    articles = {
-        r["id"]: r
-        for r in rows(
-            con.execute(
-                f"SELECT a.id, a.outlet, a.headline, a.url, a.path, {ARTICLE_DATE} AS date"
-                " FROM articles a"
-            )
-        )
-    }
+    articles = _article_items(con)
     wanted = {a for a, _ in members} if members is not None else set(articles)
     for aid in sorted(wanted):
         art = articles[aid]
@@ -175,7 +213,9 @@ def timeline(
         if q["date"]:
             text = f"{q['speaker'] or '(unknown)'}: {q['quote']}"
             span = tuple(q["content_spans"][0]) if q["content_spans"] else None
-            items.append(_item(q["date"], "statement", text, articles[q["article_id"]], span))
+            item = _item(q["date"], "statement", text, articles[q["article_id"]], span)
+            item["year_inferred"] = q["year_inferred"]
+            items.append(item)
     found = rows(
         con.execute(
             f"""
