@@ -525,16 +525,24 @@ def n_ago(c: Candidate, ctx: Context) -> Resolved | None:
     return Resolved("DATE", at_granularity(d, unit), "published", d if unit == "day" else None)
 
 
+def day_anchor(ctx: Context) -> tuple[str, dt.date] | None:
+    """What "two days later" counts from: the last exact day in the text, else the
+    reference date."""
+    if ctx.anchor_day is not None:
+        return ctx.anchor_day
+    if ctx.ref is not None:
+        return "published", ctx.ref
+    return None
+
+
 def n_later(c: Candidate, ctx: Context) -> Resolved | None:
     g = c.groups
     unit = unit_of(g["unit"])
     sign = -1 if g["dir"].lower() == "earlier" else 1
-    if ctx.anchor_day is not None:
-        tid, base = ctx.anchor_day
-    elif ctx.ref is not None:
-        tid, base = "published", ctx.ref
-    else:
+    anchor = day_anchor(ctx)
+    if anchor is None:
         return None
+    tid, base = anchor
     n = number(g["num"])
     if unit == "year" and n == 1 and sign < 0 and ctx.anchor_quarter is not None:
         qid, value = ctx.anchor_quarter
@@ -556,12 +564,10 @@ def n_next_day(c: Candidate, ctx: Context) -> Resolved | None:
     rel = g["rel"].lower()
     step = {"next": 1, "following": 1, "after": 1, "previous": -1, "preceding": -1,
             "before": -1}.get(rel, 0)
-    if ctx.anchor_day is not None:
-        tid, base = ctx.anchor_day
-    elif ctx.ref is not None:
-        tid, base = "published", ctx.ref
-    else:
+    anchor = day_anchor(ctx)
+    if anchor is None:
         return None
+    tid, base = anchor
     code = words()["partofday"].get(unit, "")
     if code or unit == "day":
         d = base + dt.timedelta(days=step)
