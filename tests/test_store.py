@@ -136,6 +136,37 @@ def test_older_store_version_is_refused(db: Path) -> None:
         connect(db, read_only=True)
 
 
+def test_writer_refuses_foreign_and_older_files_without_touching_them(
+    tmp_path: Path, db: Path
+) -> None:
+    foreign = tmp_path / "foreign.duckdb"
+    con = duckdb.connect(str(foreign))
+    con.execute("CREATE TABLE articles (x INT)")
+    con.execute("INSERT INTO articles VALUES (7)")
+    con.close()
+    before = foreign.read_bytes()
+    with pytest.raises(StoreError, match=r"not a dateline database$"):
+        Store(foreign)
+    assert foreign.read_bytes() == before
+    con = duckdb.connect(str(foreign), read_only=True)
+    assert [r[0] for r in con.execute("SHOW TABLES").fetchall()] == ["articles"]
+    con.close()
+    # a dateline-looking meta over someone else's articles table is still refused
+    con = duckdb.connect(str(foreign))
+    con.execute("CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
+    con.execute("INSERT INTO meta VALUES ('store_version', '1')")
+    con.close()
+    with pytest.raises(StoreError, match="not a dateline database"):
+        Store(foreign)
+    con = duckdb.connect(str(db))
+    con.execute("UPDATE meta SET value = '0' WHERE key = 'store_version'")
+    con.close()
+    before = db.read_bytes()
+    with pytest.raises(StoreError, match="store version 0"):
+        Store(db)
+    assert db.read_bytes() == before
+
+
 def _corpus_tables(con: duckdb.DuckDBPyConnection) -> tuple[list[tuple], list[tuple]]:
     ents = con.execute(
         "SELECT id, name, type, aliases, n_articles, n_mentions FROM corpus_entities ORDER BY id"

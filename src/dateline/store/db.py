@@ -90,10 +90,12 @@ def connect(
 def check_version(con: duckdb.DuckDBPyConnection, path: str) -> None:
     try:
         row = con.execute("SELECT value FROM meta WHERE key = 'store_version'").fetchone()
-    except duckdb.CatalogException:
+    except (duckdb.CatalogException, duckdb.BinderException):
         raise StoreError(f"{path} is not a dateline database") from None
-    if row is None or row[0] != STORE_VERSION:
-        found = row[0] if row else "none"
+    if row is None:
+        raise StoreError(f"{path} is not a dateline database")
+    if row[0] != STORE_VERSION:
+        found = row[0]
         raise StoreError(
             f"{path} has store version {found}, this dateline writes {STORE_VERSION};"
             " ingest into a new database file"
@@ -109,6 +111,11 @@ class Store:
         self.con = connect(self.path)
         # The writer inserts small batches; leave the cores to the parsing workers.
         self.con.execute("SET threads = 1")
+        try:
+            self._check_before_writing()
+        except BaseException:
+            self.con.close()
+            raise
         self.con.execute("BEGIN")
         for stmt in ddl():
             self.con.execute(stmt)
@@ -119,6 +126,28 @@ class Store:
         # Start from an empty write-ahead log: from here on it holds whole articles only.
         self.con.execute("CHECKPOINT")
         check_version(self.con, self.path)
+
+    def _check_before_writing(self) -> None:
+        """Refuse a foreign DuckDB file or an older store before writing a byte into it.
+
+        An empty file is a new store; one with tables must already be a dateline store
+        of this version.
+        """
+        found = self.con.execute(
+            "SELECT count(*) FROM duckdb_tables() WHERE database_name = current_database()"
+        ).fetchone()
+        if not (found and found[0]):
+            return
+        check_version(self.con, self.path)
+        have: dict[str, set[str]] = {}
+        for table, column in self.con.execute(
+            "SELECT table_name, column_name FROM duckdb_columns()"
+            " WHERE database_name = current_database() AND schema_name = 'main'"
+        ).fetchall():
+            have.setdefault(table, set()).add(column)
+        for table, cols in TABLES.items():
+            if table in have and not {c for c, _ in cols} <= have[table]:
+                raise StoreError(f"{self.path} is not a dateline database (table {table})")
 
     def __enter__(self) -> Store:
         return self
