@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import random
 from pathlib import Path
 
 from dateline.read import Article, ReadError, iter_articles
@@ -109,21 +110,26 @@ def test_xml_that_is_not_a_feed_is_a_read_error(tmp_path: Path) -> None:
     assert isinstance(err, ReadError) and err.code == "feed"
 
 
-def _warc(path: Path, gz: bool) -> None:
+def _warc(
+    path: Path, gz: bool, records: list[tuple[str, str, str, bytes]] | None = None
+) -> None:
+    """A small crawl; each record is (uri, HTTP status, content type, body)."""
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
 
+    if records is None:
+        records = [
+            ("https://harbour.example/grain", "200 OK", "text/html; charset=utf-8", PAGE.encode()),
+            ("https://harbour.example/logo.png", "200 OK", "image/png", b"\x89PNG not really"),
+        ]
     with path.open("wb") as fh:
         writer = WARCWriter(fh, gzip=gz)
-        for uri, ctype, body in (
-            ("https://harbour.example/grain", "text/html; charset=utf-8", PAGE),
-            ("https://harbour.example/logo.png", "image/png", "\x89PNG not really"),
-        ):
-            headers = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.1")
+        for uri, status, ctype, body in records:
+            headers = StatusAndHeaders(status, [("Content-Type", ctype)], protocol="HTTP/1.1")
             rec = writer.create_warc_record(
                 uri,
                 "response",
-                payload=io.BytesIO(body.encode("utf-8")),
+                payload=io.BytesIO(body),
                 http_headers=headers,
                 warc_headers_dict={"WARC-Date": "2024-05-05T10:00:00Z"},
             )
@@ -142,8 +148,9 @@ def test_warc_html_responses_become_articles(tmp_path: Path) -> None:
         assert art.source.format == "warc"
         assert "Shipments reached 4.1 million tonnes" in art.text
         assert "Copyright" not in art.text
-        # no date in the page: the capture date stands in
-        assert art.published == "2024-05-05"
+        # no date in the page: the capture date is not a publication date
+        assert art.published is None
+        assert art.metadata["warc_date"] == "2024-05-05T10:00:00Z"
 
 
 def test_truncated_warc_is_reported_not_raised(tmp_path: Path) -> None:
@@ -153,6 +160,75 @@ def test_truncated_warc_is_reported_not_raised(tmp_path: Path) -> None:
     bad.write_bytes(b"WARC/1.0\r\nnot a real header block at all\r\n\r\n" * 3)
     got = _articles(bad)
     assert got and all(isinstance(g, ReadError) for g in got)
+
+
+def test_warc_size_limit_is_per_page_and_the_file_is_streamed(tmp_path: Path) -> None:
+    path = tmp_path / "big.warc.gz"
+    image = random.Random(7).randbytes(200_000)  # gzip cannot shrink it
+    _warc(
+        path,
+        True,
+        [
+            ("https://harbour.example/photo.jpg", "200 OK", "image/jpeg", image),
+            ("https://harbour.example/grain", "200 OK", "text/html", PAGE.encode()),
+        ],
+    )
+    assert path.stat().st_size > 100_000
+    (art,) = list(iter_articles([str(path)], max_bytes=100_000))
+    assert isinstance(art, Article) and art.source.line == 2
+    (err,) = list(iter_articles([str(path)], max_bytes=500))
+    assert err.code == "too_large" and err.path.endswith("big.warc.gz:2")
+
+
+def test_warc_skips_errors_redirects_and_decodes_declared_or_legacy_charsets(
+    tmp_path: Path,
+) -> None:
+    cafe = "Grain exports rise</h1><p>Café owners agreed.</p>"
+    page = PAGE.replace("Grain exports rise</h1>", cafe)
+    meta = page.replace("<head>", '<head><meta charset="iso-8859-2">')
+    path = tmp_path / "mixed.warc"
+    _warc(
+        path,
+        False,
+        [
+            ("https://harbour.example/old", "301 Moved Permanently", "text/html", b"<p>moved</p>"),
+            ("https://harbour.example/gone", "404 Not Found", "text/html", PAGE.encode()),
+            ("https://harbour.example/cp", "200 OK", "text/html", page.encode("cp1252")),
+            ("https://harbour.example/meta", "200 OK", "text/html", meta.encode("iso-8859-2")),
+        ],
+    )
+    got = _articles(path)
+    assert [(a.source.url, a.source.line) for a in got] == [
+        ("https://harbour.example/cp", 3),
+        ("https://harbour.example/meta", 4),
+    ]
+    assert all("Café owners agreed." in a.text and "\ufffd" not in a.text for a in got)
+
+
+def test_cut_or_foreign_warc_is_one_clean_error_line(tmp_path: Path, capsys) -> None:
+    whole = tmp_path / "whole.warc.gz"
+    _warc(whole, True)
+    data = whole.read_bytes()
+    cut = tmp_path / "cut.warc.gz"
+    cut.write_bytes(data[: len(data) - 40])
+    *arts, err = _articles(cut)
+    assert [a.source.line for a in arts] == [1]
+    assert (err.code, err.reason) == ("warc", "truncated after record 1")
+    plain = tmp_path / "plain.warc"
+    _warc(plain, False)
+    cut_plain = tmp_path / "cut.warc"
+    cut_plain.write_bytes(plain.read_bytes()[:300])
+    (err,) = _articles(cut_plain)
+    assert (err.code, err.reason) == ("warc", "truncated after record 0")
+    text = tmp_path / "notes.warc"
+    text.write_bytes(b"these are my notes, not an archive\n" * 5)
+    (err,) = _articles(text)
+    assert err.code == "warc" and err.reason.startswith("not a WARC file")
+    junk = tmp_path / "junk.warc.gz"
+    junk.write_bytes(b"\x1f\x8b\x08\x00" + b"\x00\xff\n" * 300)
+    (err,) = _articles(junk)
+    assert err.code == "warc" and "\n" not in err.reason and len(err.reason) <= 200
+    assert capsys.readouterr().err == ""
 
 
 def test_directory_walk_picks_up_feeds_and_warcs(tmp_path: Path) -> None:

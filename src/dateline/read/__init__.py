@@ -10,6 +10,7 @@ import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import IO
 
 from dateline.read.article import Article, content_id
 from dateline.read.decode import DEFAULT_MAX_BYTES, check_size, decode
@@ -119,7 +120,7 @@ def read_bytes(
     source = source or Source()
     binary_reader = BINARY_READERS.get(fmt or "")
     if binary_reader is not None:
-        yield from binary_reader(data, source)
+        yield from binary_reader(data, source, max_bytes)
         return
     try:
         text = decode(data, source.path, max_bytes=max_bytes)
@@ -129,10 +130,16 @@ def read_bytes(
     yield from read_text(text, source, fmt)
 
 
-BINARY_READERS: dict[str, Callable[[bytes, Source], Iterable[Article | ReadError]]] = {
+BINARY_READERS: dict[
+    str, Callable[[bytes | IO[bytes], Source, int], Iterable[Article | ReadError]]
+] = {
     "warc": read_warc,
 }
-"""Formats read from bytes (archives such as WARC), registered by their modules."""
+"""Formats read from bytes or streamed from an open file (archives such as WARC), with
+the size limit applied to each document inside; registered by their modules."""
+
+FEED_MAX_FACTOR = 10
+"""A feed file holds many items: its whole-file limit is this many times ``--max-bytes``."""
 
 
 def expand(paths: Iterable[str]) -> Iterator[tuple[str, Path | None]]:
@@ -163,8 +170,14 @@ def iter_articles(
             yield from read_bytes(data, Source(path="-"), None, max_bytes)
             continue
         source = Source(path=name)
+        fmt = format_of(path)
+        limit = max_bytes * FEED_MAX_FACTOR if fmt == "feed" else max_bytes
         try:
-            check_size(path.stat().st_size, max_bytes, name)
+            if fmt in BINARY_READERS:
+                with path.open("rb") as fh:
+                    yield from BINARY_READERS[fmt](fh, source, max_bytes)
+                continue
+            check_size(path.stat().st_size, limit, name)
             data = path.read_bytes()
         except ReadError as err:
             yield err
@@ -175,4 +188,4 @@ def iter_articles(
         except OSError as exc:
             yield ReadError("io", exc.strerror or str(exc), name)
             continue
-        yield from read_bytes(data, source, format_of(path), max_bytes)
+        yield from read_bytes(data, source, fmt, limit)
