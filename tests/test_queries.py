@@ -155,6 +155,27 @@ def test_sql_is_read_only(db: Path, run_cli, tmp_path: Path) -> None:
     assert json.loads(out) == [{"n": 3}]
 
 
+def test_sql_keeps_repeated_columns_limits_and_refuses_empty(db: Path, run_cli) -> None:
+    code, out, _ = run_cli("sql", "SELECT 1 AS a, 2 AS a, 3 AS b", "--db", str(db), "--json")
+    assert code == 0 and json.loads(out) == [{"a": 1, "a_1": 2, "b": 3}]
+    code, out, _ = run_cli(
+        "sql", "SELECT id FROM articles ORDER BY id", "--db", str(db), "--json", "--limit", "2"
+    )
+    assert code == 0 and [r["id"] for r in json.loads(out)] == sorted([ID1, ID2, ID3])[:2]
+    for empty in ("", "  ;  ", "-- nothing"):
+        code, _, err = run_cli("sql", "--db", str(db), "--", empty)
+        assert (code, err.strip()) == (2, "dateline: error: sql: empty query")
+
+
+def test_impossible_date_bounds_are_refused(db: Path, run_cli) -> None:
+    for bad in ("2022-13-45", "2022-02-30", "2022-00", "22-01-01"):
+        for cmd in ("quotes", "timeline"):
+            code, _, err = run_cli(cmd, "--db", str(db), "--since", bad)
+            assert code == 2 and "--since: not an ISO date" in err, (cmd, bad)
+    code, _, _ = run_cli("quotes", "--db", str(db), "--until", "2024-02-29", "--json")
+    assert code == 0
+
+
 TEXT_4 = (
     "Varna cranes idle\n"
     "VARNA, May 9. /TASS/. Petar Ivanov told reporters the union would meet again in Varna.\n"

@@ -49,9 +49,17 @@ def check_bound(name: str, value: str | None) -> str | None:
     """Bounds are ISO dates; a year or a month alone (2022, 2022-01) is accepted too."""
     if value is None:
         return None
+    import datetime as dt
     import re
 
-    if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+    ok = re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value) is not None
+    if ok:  # a real month and day: 2022-13-45 and 2022-02-30 are refused
+        parts = (value + "-01-01")[:10] if len(value) == 4 else (value + "-01")[:10]
+        try:
+            dt.date.fromisoformat(parts)
+        except ValueError:
+            ok = False
+    if not ok:
         fail(f"--{name}: not an ISO date (YYYY-MM-DD, YYYY-MM or YYYY): {value!r}", Exit.USAGE)
     return value
 
@@ -268,10 +276,12 @@ def sql_cmd(query: str, db: str, as_json: bool, limit: int | None) -> None:
 
     with opened(db, sandbox=True) as con:
         try:
-            rows = queries.sql(con, query)
+            rows = queries.sql(con, query, limit)
+        except queries.EmptyQuery as exc:
+            fail(str(exc), Exit.USAGE)
         except duckdb.Error as exc:
             fail(f"sql: {str(exc).splitlines()[0]}", Exit.USAGE)
-    emit(rows[:limit] if limit else rows, as_json)
+    emit(rows, as_json)
 
 
 @click.command("export")

@@ -25,9 +25,25 @@ CALENDAR = "'^(\\d{4}(-\\d{2}(-\\d{2})?)?|XXXX-\\d{2}(-\\d{2})?)($|T)'"
 the year may be unknown (``XXXX-01-06``)."""
 
 
-def rows(cur: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
-    names = [d[0] for d in cur.description or []]
-    return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+def column_names(cur: duckdb.DuckDBPyConnection) -> list[str]:
+    """Result column names, a repeated one renamed ``a_1``, ``a_2`` as DuckDB does, so
+    no column is lost when a row becomes a dict."""
+    names: list[str] = []
+    seen: set[str] = set()
+    for d in cur.description or []:
+        name, n = d[0], 0
+        while name in seen:
+            n += 1
+            name = f"{d[0]}_{n}"
+        seen.add(name)
+        names.append(name)
+    return names
+
+
+def rows(cur: duckdb.DuckDBPyConnection, limit: int | None = None) -> list[dict[str, Any]]:
+    names = column_names(cur)
+    found = cur.fetchmany(limit) if limit else cur.fetchall()
+    return [dict(zip(names, r, strict=True)) for r in found]
 
 
 def _like(text: str) -> str:
@@ -391,6 +407,20 @@ def show(con: duckdb.DuckDBPyConnection, ident: str) -> dict[str, Any]:
     return json.loads(found[0][1])  # type: ignore[no-any-return]
 
 
-def sql(con: duckdb.DuckDBPyConnection, query: str) -> list[dict[str, Any]]:
-    """Any read-only query; the connection itself refuses writes."""
-    return rows(con.execute(query))
+class EmptyQuery(ValueError):
+    """The query has no statement in it."""
+
+
+def sql(
+    con: duckdb.DuckDBPyConnection, query: str, limit: int | None = None
+) -> list[dict[str, Any]]:
+    """Any read-only query (the connection itself refuses writes); with ``limit`` only
+    that many rows are fetched."""
+    if not query.strip().strip(";").strip():
+        raise EmptyQuery("sql: empty query")
+    cur = con.execute(query)
+    if cur is None:  # only comments
+        raise EmptyQuery("sql: empty query")
+    if cur.description is None:
+        return []
+    return rows(cur, limit)
