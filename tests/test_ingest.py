@@ -261,3 +261,54 @@ def test_workers_that_keep_dying_stop_ingest_with_one_line(
     with pytest.raises(WorkersFailed, match=r"keep dying .*killed by SIGKILL"):
         list(pool.results([[art]]))
     assert not pool.workers
+
+
+def test_a_rerun_with_nothing_new_loads_no_model_and_starts_no_worker(
+    blank_model: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dateline.cli.store import ingest_summary
+
+    _stories(tmp_path / "in", 3)
+    db = tmp_path / "r.duckdb"
+    first = ingest([str(tmp_path / "in")], db, workers=2, model=blank_model, work=fake_chunk)
+    assert first.added == 3
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("nothing to analyze, yet a pipeline or a worker was started")
+
+    monkeypatch.setattr("dateline.store.ingest.WorkerPool", refuse)
+    monkeypatch.setattr("dateline.nlp.pipeline.load_pipeline", refuse)
+    for workers in (1, 2):
+        again = ingest([str(tmp_path / "in")], db, workers=workers, model=blank_model)
+        assert (again.added, again.known, again.worker_rss_mb) == (0, 3, {})
+        line = ingest_summary(again, workers, str(db))
+        assert line.startswith("0 added, 3 already stored")
+        assert "(n/a articles/s, no worker started, peak n/a)" in line
+
+
+def test_finished_articles_are_kept_when_workers_fail(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    class DyingPool:
+        """Hands back the first chunk, then gives up as a pool of dying workers would."""
+
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            self.lost: list = []
+            self.deaths: list = []
+            self.ready_at = None
+
+        def results(self, chunks):
+            yield fake_chunk(next(iter(chunks)), None, None)
+            raise WorkersFailed("workers keep dying")
+
+    monkeypatch.setattr("dateline.store.ingest.WorkerPool", DyingPool)
+    _stories(tmp_path / "in", 4)
+    (tmp_path / "in" / "blank.txt").write_text("  \n", encoding="utf-8")
+    db = tmp_path / "f.duckdb"
+    with pytest.raises(WorkersFailed):
+        ingest([str(tmp_path / "in")], db, workers=2, chunk_size=2, commit_seconds=1e9)
+    con = connect(db, read_only=True)
+    assert con.execute("SELECT count(*) FROM articles").fetchone() == (2,)
+    assert con.execute("SELECT code FROM errors").fetchall() == [("empty",)]
+    whole_articles(con)
+    con.close()

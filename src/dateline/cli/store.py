@@ -110,6 +110,21 @@ def emit(
     console.print(table)
 
 
+def ingest_summary(stats: Any, workers: int, db: str) -> str:
+    """The last line of an ingest; rate and memory only when something was analyzed."""
+    counts = (
+        f"{stats.added} added, {stats.known} already stored, {stats.duplicates} duplicate,"
+        f" {stats.errors} skipped in {stats.seconds:.1f}s"
+    )
+    if not stats.worker_rss_mb:  # nothing new: no pipeline was loaded, no worker started
+        return f"{counts} (n/a articles/s, no worker started, peak n/a) -> {db}"
+    rss = max(stats.worker_rss_mb.values())
+    return (
+        f"{counts} ({stats.rate:.1f} articles/s, {workers} worker{'s' if workers > 1 else ''},"
+        f" peak {rss:.0f} MB each) -> {db}"
+    )
+
+
 @click.command("ingest")
 @click.argument("paths", nargs=-1, required=True, metavar="FILE|DIR...")
 @db_option
@@ -137,16 +152,13 @@ def ingest_cmd(
     run finishes the rest. Skipped documents are listed in the `errors` table.
     """
     from dateline.cli.progress import Reporter
-    from dateline.nlp.pipeline import ModelError, check_installed, load_pipeline
+    from dateline.nlp.pipeline import ModelError, check_installed
     from dateline.store.ingest import WorkersFailed, estimate_total, ingest
 
     check_paths(paths)
     published = parse_published(published)
-    try:
-        if workers == 1:
-            load_pipeline(model)  # needed here anyway; fails with a clear line
-        else:  # the workers load it; only check that it is there, once, not in each worker
-            check_installed(model)
+    try:  # cheap; the pipeline is loaded only once the store is open and there is work
+        check_installed(model)
     except ModelError as exc:
         fail(str(exc), Exit.USAGE)
     with Reporter(estimate_total(paths)) as bar:
@@ -160,18 +172,13 @@ def ingest_cmd(
                 max_bytes=max_bytes,
                 progress=lambda kind: bar.advance(ok=kind != "error"),
             )
-        except StoreError as exc:
+        except (StoreError, ModelError) as exc:
             fail(str(exc), Exit.USAGE)
         except WorkersFailed as exc:
             fail(str(exc), Exit.INTERNAL)
     for line in stats.worker_deaths:
         warn(f"{line}; a new worker took over (lost articles are retried one by one)")
-    rss = max(stats.worker_rss_mb.values(), default=0.0)
-    warn(
-        f"{stats.added} added, {stats.known} already stored, {stats.duplicates} duplicate,"
-        f" {stats.errors} skipped in {stats.seconds:.1f}s ({stats.rate:.1f} articles/s,"
-        f" {workers} worker{'s' if workers > 1 else ''}, peak {rss:.0f} MB each) -> {db}"
-    )
+    warn(ingest_summary(stats, workers, db))
     if stats.errors and strict:
         sys.exit(Exit.SKIPPED)
     if stats.errors and not (stats.added or stats.known or stats.duplicates):

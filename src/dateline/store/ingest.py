@@ -19,7 +19,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import chain, islice
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
@@ -471,35 +471,47 @@ def ingest(
                 yield chunk
 
         pool: WorkerPool | None = None
-        if workers <= 1:
-            from dateline.nlp.pipeline import load_pipeline
+        todo = chunks()
+        first = next(todo, None)  # nothing new: no model to load, no worker to start
+        results: Iterable[Result] = ()
+        ready_at = time.monotonic()
+        try:
+            if first is None:
+                pass
+            elif workers <= 1:
+                from dateline.nlp.pipeline import load_pipeline
 
-            nlp = load_pipeline(model)
-            warm_up(nlp)
-            ready_at = time.monotonic()
-            results = run_in_process(chunks(), nlp, published)
-        else:
-            pool = WorkerPool(workers, model, published, work=work)
-            results = pool.results(chunks())
-        for outcomes, pid, rss in results:
-            stats.worker_rss_mb[pid] = max(rss, stats.worker_rss_mb.get(pid, 0.0))
-            for kind, _aid, payload in outcomes:
-                if kind == "ok":
-                    rows.append(payload)
-                    stats.added += 1
-                    tick("added")
-                else:
-                    errors.append(payload)
-                    stats.errors += 1
-                    tick("error")
-            if pool is not None and pool.lost:
+                nlp = load_pipeline(model)
+                warm_up(nlp)
+                ready_at = time.monotonic()
+                results = run_in_process(chain([first], todo), nlp, published)
+            else:
+                pool = WorkerPool(workers, model, published, work=work)
+                results = pool.results(chain([first], todo))
+            for outcomes, pid, rss in results:
+                stats.worker_rss_mb[pid] = max(rss, stats.worker_rss_mb.get(pid, 0.0))
+                for kind, _aid, payload in outcomes:
+                    if kind == "ok":
+                        rows.append(payload)
+                        stats.added += 1
+                        tick("added")
+                    else:
+                        errors.append(payload)
+                        stats.errors += 1
+                        tick("error")
+                if pool is not None and pool.lost:
+                    errors.extend(pool.lost)
+                    stats.errors += len(pool.lost)
+                    for _ in pool.lost:
+                        tick("error")
+                    pool.lost.clear()
+                if len(rows) >= commit_articles or time.monotonic() - last >= commit_seconds:
+                    flush()
+        except WorkersFailed:
+            if pool is not None:
                 errors.extend(pool.lost)
-                stats.errors += len(pool.lost)
-                for _ in pool.lost:
-                    tick("error")
-                pool.lost.clear()
-            if len(rows) >= commit_articles or time.monotonic() - last >= commit_seconds:
-                flush()
+            flush()  # what the workers did finish, and the skips read so far, are kept
+            raise
         if pool is not None:
             errors.extend(pool.lost)
             stats.errors += len(pool.lost)
