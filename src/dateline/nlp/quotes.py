@@ -145,7 +145,7 @@ def _in_aside(doc: Doc, t: Timex, f: Found) -> bool:
         return False
     cue_start, cue_end = f.cue
     token = span.root
-    while token.head is not token:
+    while token.head.i != token.i:  # spaCy makes a new Token object on each access
         if cue_start <= token.idx < cue_end:
             return False
         if token.dep_ in _ASIDE:
