@@ -97,6 +97,8 @@ def test_statement_date_from_timex(nlp: Language) -> None:
 def test_a_date_in_an_aside_does_not_date_the_statement(nlp: Language) -> None:
     aside = _record(nlp, "Mirea, who has been minister since 2019, said the strike must end.")
     assert _find(aside, "said").date is None
+    commas = _record(nlp, "Minister Teo Mirea, in office since 2019, said the strike must end.")
+    assert _find(commas, "said").date is None
     told = _record(nlp, "Mirea, who took office in 2019, told reporters on Monday it must end.")
     assert _find(told, "told").date.value == "2023-03-06"
 

@@ -140,6 +140,12 @@ def _in_aside(doc: Doc, t: Timex, f: Found) -> bool:
     apposition?"""
     if f.cue is None:
         return False
+    if f.source is not None and f.source[1] <= t.span[0] and t.span[1] <= f.cue[0]:
+        # between speaker and cue, set off by commas: "Tokayev, in office since 2019, said"
+        text = doc._.article.text if doc._.article is not None else doc.text
+        between = text[f.source[1] : f.cue[0]]
+        if between.lstrip().startswith(","):
+            return True
     span = doc.char_span(t.span[0], t.span[1], alignment_mode="expand")
     if span is None:
         return False
