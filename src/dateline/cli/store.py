@@ -185,6 +185,17 @@ def ingest_cmd(
         sys.exit(Exit.UNREADABLE)
 
 
+def emit_dated(rows: list[dict[str, Any]], as_json: bool, cols: list[str], title: str) -> None:
+    """Rows with dates; on a terminal a year taken from elsewhere is marked with *."""
+    if as_json:
+        emit(rows, as_json, cols, title)
+        return
+    marked = [{**r, "date": (r["date"] or "") + ("*" if r["year_inferred"] else "")} for r in rows]
+    emit(marked, as_json, cols, title)
+    if any(r["year_inferred"] for r in rows):
+        click.echo("* year not in the text: taken from the article's or the nearest article's date")
+
+
 @click.command("quotes")
 @click.option("--speaker", metavar="NAME", help="Speaker's name or part of it.")
 @click.option("--contains", metavar="TEXT", help="Words in the quotation.")
@@ -205,12 +216,7 @@ def quotes_cmd(
     since, until = check_bound("since", since), check_bound("until", until)
     with opened(db) as con:
         rows = queries.quotes(con, speaker, contains, since, until, limit)
-    inferred = any(r["year_inferred"] for r in rows)
-    if not as_json:
-        rows = [{**r, "date": (r["date"] or "") + ("*" * r["year_inferred"])} for r in rows]
-    emit(rows, as_json, ["date", "outlet", "speaker", "quote", "cue", "article_id"], "quotes")
-    if not as_json and inferred:
-        click.echo("* year not in the text: taken from the article's or the nearest article's date")
+    emit_dated(rows, as_json, ["date", "outlet", "speaker", "quote", "cue", "article_id"], "quotes")
 
 
 @click.command("timeline")
@@ -231,11 +237,7 @@ def timeline_cmd(
     since, until = check_bound("since", since), check_bound("until", until)
     with opened(db) as con:
         rows = queries.timeline(con, entity, since, until, limit)
-    if not as_json:
-        rows = [{**r, "date": r["date"] + ("*" if r["year_inferred"] else "")} for r in rows]
-    emit(rows, as_json, ["date", "kind", "text", "outlet", "article_id"], "timeline")
-    if not as_json and any(r["year_inferred"] for r in rows):
-        click.echo("* year not in the text: taken from the article's or the nearest article's date")
+    emit_dated(rows, as_json, ["date", "kind", "text", "outlet", "article_id"], "timeline")
 
 
 @click.command("entities")
