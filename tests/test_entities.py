@@ -135,7 +135,8 @@ def test_agency_from_readers_list(nlp: Language) -> None:
 
 
 def test_org_class_whole_words_and_rows() -> None:
-    from dateline.nlp.entities_data import lexicon, parse_rows
+    from dateline.datafiles import parse_rows
+    from dateline.nlp.entities_data import lexicon
 
     lex = lexicon()
     assert "office" in lex.org_classes("Foreign Office")

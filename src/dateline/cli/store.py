@@ -41,8 +41,17 @@ def query_options(fn: F) -> F:
 
 
 def date_options(fn: F) -> F:
-    fn = click.option("--until", metavar="DATE", help="On or before this ISO date.")(fn)
-    return click.option("--since", metavar="DATE", help="On or after this ISO date.")(fn)
+    """--since and --until, checked as they are parsed."""
+    fn = click.option(
+        "--until", metavar="DATE", callback=_bound, help="On or before this ISO date."
+    )(fn)
+    return click.option(
+        "--since", metavar="DATE", callback=_bound, help="On or after this ISO date."
+    )(fn)
+
+
+def _bound(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    return check_bound(param.name or "date", value)
 
 
 def check_bound(name: str, value: str | None) -> str | None:
@@ -213,7 +222,6 @@ def quotes_cmd(
     """Who said what: speaker, quotation, cue, date, outlet and article."""
     from dateline.store import queries
 
-    since, until = check_bound("since", since), check_bound("until", until)
     with opened(db) as con:
         rows = queries.quotes(con, speaker, contains, since, until, limit)
     emit_dated(rows, as_json, ["date", "outlet", "speaker", "quote", "cue", "article_id"], "quotes")
@@ -234,7 +242,6 @@ def timeline_cmd(
     """Dated articles, statements and time expressions in calendar order."""
     from dateline.store import queries
 
-    since, until = check_bound("since", since), check_bound("until", until)
     with opened(db) as con:
         rows = queries.timeline(con, entity, since, until, limit)
     emit_dated(rows, as_json, ["date", "kind", "text", "outlet", "article_id"], "timeline")

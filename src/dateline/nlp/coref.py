@@ -25,21 +25,12 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from dateline.nlp.entities_data import Lexicon, fold, lexicon
+from dateline.nlp.extensions import doc_text
 from dateline.record import Entity, Mention
 
 QUOTE_RE = re.compile(r"[\"“”]|\n")
 GROUP_TYPES = {"ORG", "NORP", "GPE", "MEDIA"}
 _STRIP = ".,'’\"()[]"
-
-
-def doc_text(doc: Doc) -> str:
-    """The Doc's text, read once: the Article's string when there is one (spaCy rebuilds
-    ``doc.text`` on every access)."""
-    article = doc._.article if doc.has_extension("article") else None
-    text = getattr(article, "text", None)
-    if isinstance(text, str) and len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) == len(text):
-        return text
-    return doc.text
 
 
 def quoted_regions(text: str) -> list[tuple[int, int]]:

@@ -17,8 +17,8 @@ import numpy as np
 from spacy.attrs import IDX, IS_LOWER, IS_TITLE, IS_UPPER, LENGTH, ORTH, SENT_START
 from spacy.tokens import Doc, Span
 
-from dateline.nlp.coref import doc_text
 from dateline.nlp.entities_data import Lexicon, agency_outlet, fold
+from dateline.nlp.extensions import doc_text
 from dateline.record import Mention, Role
 
 VOTE_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "NORP"}

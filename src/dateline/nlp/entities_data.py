@@ -12,10 +12,10 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from importlib import resources
 
 import pycountry
 
+from dateline.datafiles import rows
 from dateline.read.wire import agencies
 
 
@@ -27,19 +27,8 @@ def fold(text: str) -> str:
     return " ".join(bare.replace("’", "'").lower().split())
 
 
-def parse_rows(text: str) -> list[list[str]]:
-    """Tab-separated rows; comments, blank lines (spaces too) and CR line ends dropped."""
-    out = []
-    for line in text.splitlines():
-        line = line.rstrip("\r\n")
-        if not line.strip() or line.startswith("#"):
-            continue
-        out.append([cell.strip() for cell in line.split("\t")])
-    return out
-
-
 def _rows(name: str) -> list[list[str]]:
-    return parse_rows(resources.files("dateline.nlp").joinpath("data", name).read_text("utf-8"))
+    return rows("dateline.nlp", name)
 
 
 @dataclass(frozen=True)

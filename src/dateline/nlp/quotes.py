@@ -12,6 +12,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from dateline.nlp.extensions import doc_text
 from dateline.nlp.quotes_marks import scan
 from dateline.nlp.quotes_rules import (
     Found,
@@ -36,7 +37,7 @@ def find_quotes(doc: Doc) -> Doc:
 
 def extract(doc: Doc) -> list[Quote]:
     """All attributions of a parsed article, in text order."""
-    text = doc.text  # built anew by spaCy on every access: read it once
+    text = doc_text(doc)
     quotes = Quotes(doc, scan(text), text)
     found = find_speaker_lines(doc, quotes)
     claimed = {i for f in found for s, e in f.content for i in _token_range(doc, s, e)}
@@ -142,7 +143,7 @@ def _in_aside(doc: Doc, t: Timex, f: Found) -> bool:
         return False
     if f.source is not None and f.source[1] <= t.span[0] and t.span[1] <= f.cue[0]:
         # between speaker and cue, set off by commas: "Tokayev, in office since 2019, said"
-        text = doc._.article.text if doc._.article is not None else doc.text
+        text = doc_text(doc)
         between = text[f.source[1] : f.cue[0]]
         if between.lstrip().startswith(","):
             return True

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+
+from dateline.datafiles import rows
 
 
 def _rows(name: str) -> list[list[str]]:
-    text = resources.files("dateline.nlp.data").joinpath(name).read_text("utf-8")
-    return [
-        line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")
-    ]
+    return rows("dateline.nlp", name)
 
 
 @dataclass(frozen=True)

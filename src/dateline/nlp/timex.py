@@ -15,6 +15,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from dateline.nlp.extensions import doc_text
 from dateline.nlp.timex_normalise import Context, normalise
 from dateline.nlp.timex_rules import Candidate, candidates, words
 from dateline.record import Timex
@@ -137,24 +138,11 @@ def _keep(c: Candidate, span: Span, doc: Doc) -> bool:
     return True
 
 
-def _text(doc: Doc) -> str:
-    """The document's text without ``Doc.text`` (which joins every token on each access,
-    about a fifth of this component's time): the Article's text is the same string when
-    the Doc was made from it, which its length and last token confirm."""
-    article = doc._.article if doc.has_extension("article") else None
-    text = getattr(article, "text", None)
-    if isinstance(text, str) and len(doc):
-        last = doc[-1]
-        if len(text) == last.idx + len(last.text_with_ws) and text.endswith(last.text_with_ws):
-            return text
-    return doc.text
-
-
 def find(doc: Doc, ref: dt.date | None) -> list[Timex]:
     """Timexes of doc in text order, each resolved in the context of those before it."""
     out: list[Timex] = []
     ctx = Context(ref=ref)
-    text = _text(doc)
+    text = doc_text(doc)
     for c in candidates(text):
         span = doc.char_span(c.start, c.end, alignment_mode="expand")
         if span is None or not len(span) or not _keep(c, span, doc):

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 
+from dateline.datafiles import rows
 from dateline.nlp.timex_prefilter import (
     SPECIAL,
     first_keys,
@@ -73,8 +73,7 @@ class Candidate:
 
 
 def _data(name: str) -> list[list[str]]:
-    raw = files("dateline.nlp").joinpath("data", name).read_text(encoding="utf-8")
-    return [line.split("\t") for line in raw.splitlines() if line.strip() and line[0] != "#"]
+    return rows("dateline.nlp", name)
 
 
 @cache

@@ -10,19 +10,17 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 
+from dateline.datafiles import rows
 from dateline.record import DatelineInfo, Evidence
 
-_DATA = files("dateline.read") / "data"
 _TERMINAL = (".", "!", "?", '"', "”", "'", "’", "»", ":", ";")
 _MAX_HEADLINE = 250
 _MAX_DEK = 400
 
 
 def _data_lines(name: str) -> list[list[str]]:
-    text = (_DATA / name).read_text(encoding="utf-8")
-    return [ln.split("\t") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    return rows("dateline.read", name)
 
 
 @cache
@@ -62,10 +60,7 @@ class Header:
 @cache
 def kickers() -> frozenset[str]:
     """Capitalised labels that open a line with a dash but are not places (EXCLUSIVE —)."""
-    text = (_DATA / "kickers.txt").read_text(encoding="utf-8")
-    return frozenset(
-        ln.strip().upper() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")
-    )
+    return frozenset(row[0].upper() for row in _data_lines("kickers.txt"))
 
 
 def agency_outlet(token: str) -> str | None:
