@@ -26,7 +26,7 @@ def samples_dir() -> Path:
 @pytest.fixture(scope="session")
 def sample_records(nlp: Language) -> list[dict]:
     """Every analyzable sample, analyzed once for the whole session."""
-    from dateline.analyze import analyze_articles
+    from dateline.analysis import analyze_articles
     from dateline.read import iter_articles
 
     out = []

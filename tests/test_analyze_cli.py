@@ -203,7 +203,7 @@ def explode(doc: Doc) -> Doc:
 
 
 def test_a_failing_component_costs_one_document_not_the_batch(nlp, tmp_path: Path):
-    from dateline.analyze import analyze_articles
+    from dateline.analysis import analyze_articles
     from dateline.read import iter_articles
 
     for name in ("a.txt", "b.txt", "c.txt"):

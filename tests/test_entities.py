@@ -148,7 +148,7 @@ def test_org_class_whole_words_and_rows() -> None:
 def test_speaker_description_does_not_overlap_the_name(nlp: Language) -> None:
     text = ("Sales rise\nLONDON, May 2 (Reuters) - The company's CEO, John Smith, said sales "
             'rose. "We are pleased," he said.\n')
-    from dateline.analyze import prepare_doc
+    from dateline.analysis import prepare_doc
 
     article = next(iter(read_text(text, Source(), "text")))
     doc = nlp(prepare_doc(article, None, nlp))

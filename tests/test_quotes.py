@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.language import Language
 
-from dateline.analyze import build_record, prepare_doc
+from dateline.analysis import build_record, prepare_doc
 from dateline.nlp.quotes_marks import scan
 from dateline.read.plain import read_plain
 from dateline.record import Quote, Record, Source

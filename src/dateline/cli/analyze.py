@@ -10,9 +10,9 @@ from typing import TextIO
 
 import click
 
-from dateline.analyze import analyze_articles, check_date
+from dateline.analysis import analyze_articles
 from dateline.cli.errors import fail, warn
-from dateline.cli.options import reading_options
+from dateline.cli.options import check_paths, parse_published, reading_options
 from dateline.cli.progress import Reporter
 from dateline.nlp.pipeline import ModelError, load_pipeline
 from dateline.read import (
@@ -23,20 +23,6 @@ from dateline.read import (
     iter_articles,
 )
 from dateline.read.errors import Exit
-
-
-def check_paths(paths: tuple[str, ...]) -> None:
-    """A path that does not exist is a usage error, caught before any work starts."""
-    for p in paths:
-        if p != "-" and not os.path.exists(p):
-            fail(f"no such file or directory: {p}", Exit.USAGE)
-
-
-def parse_published(value: str | None) -> str | None:
-    try:
-        return check_date(value)
-    except ValueError as exc:
-        fail(f"--published: {exc}", Exit.USAGE)
 
 
 @click.command("analyze")

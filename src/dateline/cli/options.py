@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 import click
 
-from dateline.nlp.pipeline import DEFAULT_MODEL
+from dateline.cli.errors import fail
+from dateline.nlp import DEFAULT_MODEL
 from dateline.read import DEFAULT_MAX_BYTES
+from dateline.read.dates import check_date
+from dateline.read.errors import Exit
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -29,3 +33,17 @@ def reading_options(fn: F) -> F:
     return click.option(
         "--published", metavar="DATE", help="Reference date (YYYY-MM-DD) for relative dates."
     )(fn)
+
+
+def check_paths(paths: tuple[str, ...]) -> None:
+    """A path that does not exist is a usage error, caught before any work starts."""
+    for p in paths:
+        if p != "-" and not os.path.exists(p):
+            fail(f"no such file or directory: {p}", Exit.USAGE)
+
+
+def parse_published(value: str | None) -> str | None:
+    try:
+        return check_date(value)
+    except ValueError as exc:
+        fail(f"--published: {exc}", Exit.USAGE)

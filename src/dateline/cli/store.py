@@ -15,9 +15,8 @@ from typing import Any, TypeVar
 
 import click
 
-from dateline.cli.analyze import check_paths, parse_published
 from dateline.cli.errors import fail, warn
-from dateline.cli.options import reading_options
+from dateline.cli.options import check_paths, parse_published, reading_options
 from dateline.read.errors import Exit
 from dateline.store.db import DEFAULT_DB, StoreError, connect
 

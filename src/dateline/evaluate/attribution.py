@@ -341,7 +341,7 @@ def evaluate(
 ) -> Scores:
     """Analyze every article once and score it; time covers reading, parsing and assembly.
     Error rows are appended to ``errors`` when it is given."""
-    from dateline.analyze import analyze_articles
+    from dateline.analysis import analyze_articles
     from dateline.nlp.pipeline import DEFAULT_MODEL, load_pipeline
     from dateline.read import Article, ReadError
     from dateline.read.plain import read_plain

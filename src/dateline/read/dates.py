@@ -81,3 +81,12 @@ def resolve_reference(article: Article, option: str | None = None) -> Published 
         elif published is None and not dl.date.startswith("XXXX"):
             published = Published(date=dl.date, origin="dateline")
     return published
+
+def check_date(value: str | None) -> str | None:
+    """A reference date must be an ISO calendar date; say so in one line if not."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise ValueError(f"not an ISO date (YYYY-MM-DD): {value!r}") from None

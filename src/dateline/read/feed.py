@@ -9,8 +9,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-import trafilatura
-
 from dateline.read.article import Article
 from dateline.read.dates import normalise_date
 from dateline.read.errors import ReadError
@@ -22,6 +20,8 @@ HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 def fragment_text(html: str) -> str:
     """The prose of an HTML fragment, one paragraph per line."""
+    import trafilatura  # 0.25 s to import: paid only when HTML is read
+
     text = trafilatura.extract(html, favor_recall=True, include_comments=False)
     if text:
         return text

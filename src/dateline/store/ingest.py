@@ -86,7 +86,7 @@ def _error(art: Article, code: str, reason: str, keep_id: bool = True) -> ErrorR
 
 def analyze_chunk(articles: list[Article], nlp: Any, published: str | None) -> Result:
     """Rows (or the reason for a skip) for each article; a crash costs one article only."""
-    from dateline.analyze import analyze_articles
+    from dateline.analysis import analyze_articles
     from dateline.store.schema import record_rows
 
     try:
@@ -369,7 +369,7 @@ WARM_UP = (
 def warm_up(nlp: Any) -> None:
     """Run one short story through the pipeline, so that lazy loading (date parsing data,
     word lists) happens with the pipeline load, not inside the first chunk."""
-    from dateline.analyze import analyze_articles
+    from dateline.analysis import analyze_articles
     from dateline.read import read_text
 
     # a pipeline that cannot warm up may still work (or fail article by article, recorded)

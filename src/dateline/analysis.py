@@ -5,7 +5,6 @@ This is the library's main entry point; the command line and the store call it.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
@@ -15,7 +14,7 @@ from spacy.tokens import Doc
 from dateline.nlp.language import is_english
 from dateline.nlp.pipeline import DEFAULT_MODEL, load_pipeline
 from dateline.read import Article, LanguageError, ReadError, read_text
-from dateline.read.dates import resolve_reference
+from dateline.read.dates import check_date, resolve_reference
 from dateline.record import Record, Source
 
 BATCH_SIZE = 32
@@ -110,15 +109,6 @@ def _failed(article: Article, exc: Exception) -> ReadError:
         article.source.path,
     )
 
-
-def check_date(value: str | None) -> str | None:
-    """A reference date must be an ISO calendar date; say so in one line if not."""
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise ValueError(f"not an ISO date (YYYY-MM-DD): {value!r}") from None
 
 
 LANGUAGE_SAMPLE = 1000
