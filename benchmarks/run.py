@@ -118,7 +118,7 @@ def run_ingest(folder: Path, workers: int, model: str) -> dict[str, Any]:
 
 def stages(texts: list[str], model: str) -> dict[str, float]:
     """Seconds per stage for all texts, each stage timed alone over the whole set."""
-    from dateline.analyze import build_record
+    from dateline.analysis import build_record
     from dateline.nlp.language import is_english
     from dateline.nlp.pipeline import load_pipeline
     from dateline.read import Article, read_text
