@@ -103,3 +103,16 @@ def test_linking_many_entities_is_not_quadratic() -> None:
     corpus = link_entities(items)
     assert time.perf_counter() - started < 2.0
     assert len({c.id for c in corpus}) == len(corpus)
+
+
+def test_middle_initial_is_the_same_person_but_another_first_name_is_not() -> None:
+    items = [
+        ("a1", _ent("e1", "Marat K. Sadykov", aliases=["Sadykov"])),
+        ("a2", _ent("e1", "Marat Sadykov", aliases=["Sadykov"])),
+        ("a3", _ent("e1", "Aliya Sadykova")),
+        ("a3", _ent("e2", "Dana Sadykov", aliases=["Sadykov"])),
+    ]
+    corpus = link_entities(items)
+    assert [c.name for c in corpus] == ["Marat K. Sadykov", "Aliya Sadykova", "Dana Sadykov"]
+    assert corpus[0].members == [("a1", "e1"), ("a2", "e1")]
+    assert "same full name" in corpus[0].evidence[0]

@@ -83,6 +83,18 @@ def test_shared_surname_stays_apart(nlp: Language) -> None:
     assert "Ionescu" not in {m.text for m in ana.mentions}
 
 
+def test_surname_tagged_org_is_still_the_person(nlp: Language) -> None:
+    """spaCy tags the bare "Grendt" ORG three times; the full name decides the type."""
+    text = (
+        "Paula Grendt criticised the plan on Monday. Grendt said the bill would fail. "
+        "Aides to Grendt declined to comment. Grendt's office issued a statement.\n"
+    )
+    _, ents = _entities(nlp, text)
+    grendt = _by_name(ents, "Paula Grendt")
+    assert grendt.type == "PERSON"
+    assert [m.text for m in grendt.mentions].count("Grendt") == 3
+
+
 def test_empty_and_odd_input(nlp: Language) -> None:
     doc = nlp("")
     assert doc._.entities == []

@@ -55,7 +55,19 @@ def _named(ent: Entity) -> bool:
 
 
 def _names(ent: Entity | CorpusEntity) -> set[str]:
-    return {fold(n) for n in [ent.name, *ent.aliases] if n}
+    names = {fold(n) for n in [ent.name, *ent.aliases] if n}
+    if ent.type == "PERSON":
+        names |= {_without_initials(n) for n in names}
+    return names
+
+
+def _without_initials(name: str) -> str:
+    """"donald j. trump" -> "donald trump": a middle initial is a style, not a person."""
+    words = name.split()
+    if len(words) < 3:
+        return name
+    middle = [w for w in words[1:-1] if len(w.rstrip(".")) > 1]
+    return " ".join([words[0], *middle, words[-1]])
 
 
 def _title(title: str) -> str:
@@ -126,7 +138,10 @@ def _find(ent: Entity, index: _Index) -> tuple[CorpusEntity | None, str]:
     if _named(ent):
         folded = fold(ent.name)
         same_name = index.by_names(ent.type, names)
-        full = [c for c in same_name if len(folded.split()) > 1 and fold(c.name) == folded]
+        if ent.type == "PERSON":
+            folded = _without_initials(folded)
+        full = [c for c in same_name if len(folded.split()) > 1
+                and {fold(c.name), _without_initials(fold(c.name))} & {folded}]
         if len(full) == 1:
             return full[0], f"same full name {ent.name!r}"
         exact = [c for c in same_name if not _clash(ent.roles, c.roles)]

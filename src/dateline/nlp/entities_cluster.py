@@ -116,6 +116,28 @@ def cluster(doc: Doc, cands: list[Cand]) -> list[list[Cand]]:
     return list(groups.values())
 
 
+def _named_person(group: list[Cand]) -> bool:
+    """A full name spaCy reads as a person, the rest of the group being its surname.
+
+    spaCy often tags a bare surname as ORG ("Trump said"); counted vote by vote, those
+    outnumber the one full-name PERSON and a candidate becomes an organisation. A group
+    of "First Last" plus "Last" is how news refers to a person, so the full name decides.
+    """
+    full = [
+        c
+        for c in group
+        if c.kind == "name"
+        and len(c.text.split()) >= 2
+        and c.votes["PERSON"] > 0
+        and c.votes["PERSON"] >= max(c.votes.values())
+    ]
+    if not full:
+        return False
+    names = {c.text for c in full}
+    surnames = {c.text.split()[-1] for c in full}
+    return all(c.text in names or c.text in surnames for c in group if c.kind == "name")
+
+
 def type_of(group: list[Cand], lex: Lexicon) -> str | None:
     """The actor's type from all its mentions; None for groups that are no actor."""
     knows = {c.know for c in group if c.know}
@@ -127,6 +149,8 @@ def type_of(group: list[Cand], lex: Lexicon) -> str | None:
     for t in ("PERSON", "FAC", "GPE"):
         if t in knows:
             return t
+    if _named_person(group):
+        return "PERSON"
     names = " ".join(c.text for c in group if c.kind != "demonym")
     if lex.org_classes(names) or any(c.kind == "acronym" for c in group):
         return "ORG"
