@@ -138,12 +138,45 @@ def _keep(c: Candidate, span: Span, doc: Doc) -> bool:
     return True
 
 
+def _split_ranges(found: list[Candidate]) -> list[Candidate]:
+    """A range written with a hyphen ("1996-2000", "1998-99", "January-July") becomes its two
+    ends, each a timex, as TimeML annotates "from 1996 to 2000"; a "range" whose second
+    year is not a little after the first (a score, a code) is dropped."""
+    out: list[Candidate] = []
+    for c in found:
+        name = c.rule.name
+        if name not in ("year_range", "month_range"):
+            out.append(c)
+            continue
+        second = "year2" if name == "year_range" else "month2"
+        text = c.groups["_range"]
+        cut = c.end - len(c.groups[second])
+        if name == "year_range":
+            y1, y2 = int(c.groups["year"]), int(c.groups["year2"])
+            if y2 < 100:
+                y2 += y1 - y1 % 100 + (100 if y2 < y1 % 100 else 0)
+            if not 0 < y2 - y1 <= 30:
+                continue
+            out.append(Candidate(c.rule, c.start, c.start + 4, {"year": str(y1)}))
+            out.append(Candidate(c.rule, cut, c.end, {"year": str(y2)}))
+        else:
+            first = text.split("-")[0].split("–")[0]
+            out.append(Candidate(c.rule, c.start, c.start + len(first),
+                                 {"month": first, "month2": c.groups["month2"]}))
+            out.append(Candidate(c.rule, cut, c.end, {"month": c.groups["month2"]}))
+    return out
+
+
 def find(doc: Doc, ref: dt.date | None) -> list[Timex]:
     """Timexes of doc in text order, each resolved in the context of those before it."""
     out: list[Timex] = []
     ctx = Context(ref=ref)
     text = doc_text(doc)
-    for c in candidates(text):
+    found = candidates(text)
+    for c in found:
+        if c.rule.name.endswith("_range"):
+            c.groups["_range"] = text[c.start : c.end]
+    for c in _split_ranges(found):
         span = doc.char_span(c.start, c.end, alignment_mode="expand")
         if span is None or not len(span) or not _keep(c, span, doc):
             continue

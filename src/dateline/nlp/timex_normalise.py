@@ -233,6 +233,11 @@ def n_month(c: Candidate, ctx: Context) -> Resolved | None:
             year = ctx.ref.year if month > ctx.ref.month else ctx.ref.year + 1
         elif rel and rel[0] == "this":
             year = ctx.ref.year
+        elif g.get("month2"):  # "January-July": the year of the range's end
+            end = month_of(g["month2"])
+            year = pick_year(end, None, ctx)
+            if year is not None and month > end:
+                year -= 1
         else:
             year = pick_year(month, None, ctx)
     return Resolved("DATE", f"{year}-{month:02d}", anchor)
@@ -250,6 +255,16 @@ def n_decade(c: Candidate, ctx: Context) -> Resolved | None:
     ref_year = ctx.ref.year if ctx.ref is not None else 1999
     century = ref_year // 100 - (1 if int(g["dec2"]) * 10 > ref_year % 100 else 0)
     return Resolved("DATE", f"{century}{g['dec2']}")
+
+
+DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
+                "seventies": 7, "eighties": 8, "nineties": 9}
+
+
+def n_decade_word(c: Candidate, ctx: Context) -> Resolved | None:
+    """"the nineties": the latest such decade begun by the reference year, as "the '90s"."""
+    dec = str(DECADE_WORDS[c.groups["decw"].lower()])
+    return n_decade(Candidate(c.rule, c.start, c.end, {"dec2": dec}), ctx)
 
 
 def n_century(c: Candidate, ctx: Context) -> Resolved | None:
@@ -321,6 +336,11 @@ def n_season(c: Candidate, ctx: Context) -> Resolved | None:
         if ctx.ref is None:
             return Resolved("DATE", f"XXXX-{code}")
         rel = (g.get("rel") or "").lower()
+        if rel == "that":  # "that summer": the year of the latest date before it
+            if ctx.anchor_value is None:
+                return None
+            tid, value = ctx.anchor_value
+            return Resolved("DATE", f"{value[:4]}-{code}", tid)
         year = ctx.ref.year + {"last": -1, "next": 1}.get(rel, 0)
         return Resolved("DATE", f"{year}-{code}", "published")
     return Resolved("DATE", f"{year}-{code}")
@@ -467,6 +487,8 @@ def n_same_period(c: Candidate, ctx: Context) -> Resolved | None:
     """"the same period last year": the period under discussion a year back (the quarter
     or month of the latest date when there is one), else last year."""
     unit = c.groups["unit"].lower()
+    if c.groups.get("year"):  # "the same period of 1997"
+        return Resolved("DATE", str(year_of(c.groups["year"])))
     if ctx.anchor_quarter is not None and unit in ("period", "quarter"):
         tid, value = ctx.anchor_quarter
         return Resolved("DATE", f"{int(value[:4]) - 1}{value[4:]}", tid)
@@ -514,6 +536,10 @@ def n_ago(c: Candidate, ctx: Context) -> Resolved | None:
     n = number(g["num"])
     if n is None:
         return Resolved("DATE", "PAST_REF", "published")
+    if g.get("and"):  # "a year and a half ago": counted in the next smaller unit
+        n += 0.5
+        unit = {"year": "month", "decade": "year", "day": "hour"}.get(unit, unit)
+        n *= {"month": 12, "year": 10, "hour": 24}.get(unit, 1)
     if ctx.ref is None:
         return None
     if unit == "year" and n == 1 and ctx.anchor_quarter is not None:
@@ -535,11 +561,25 @@ def day_anchor(ctx: Context) -> tuple[str, dt.date] | None:
     return None
 
 
+def coarse_anchor(ctx: Context, unit: str) -> tuple[str, dt.date] | None:
+    """What "two years later" counts from when the latest date is a month or a year ("In
+    1990 ... two years later"): that date, if it is precise enough for the unit."""
+    if unit not in ("month", "quarter", "year", "decade") or ctx.anchor_value is None:
+        return None
+    tid, value = ctx.anchor_value
+    m = re.match(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?(?![\d-])", value)
+    if m is None or (unit in ("month", "quarter") and not m.group(2)):
+        return None
+    if m.group(3) and ctx.anchor_day is not None:
+        return ctx.anchor_day
+    return tid, dt.date(int(m.group(1)), int(m.group(2) or 1), 1)
+
+
 def n_later(c: Candidate, ctx: Context) -> Resolved | None:
     g = c.groups
     unit = unit_of(g["unit"])
     sign = -1 if g["dir"].lower() == "earlier" else 1
-    anchor = day_anchor(ctx)
+    anchor = coarse_anchor(ctx, unit) or day_anchor(ctx)
     if anchor is None:
         return None
     tid, base = anchor
@@ -585,8 +625,9 @@ def n_fixed(c: Candidate, ctx: Context) -> Resolved | None:
 
 
 def _duration_value(n: float | None, unit: str) -> str:
-    if unit == "decade" and n is not None and n > 1:
-        return _duration_value(10 * n, "year")  # "two decades": P20Y, as annotated
+    if unit == "decade" and (n is None or n > 1):
+        # "two decades": P20Y, and "decades" PXY, as annotated
+        return _duration_value(None if n is None else 10 * n, "year")
     letter = UNIT_LETTER[unit]
     prefix = "PT" if unit in TIME_UNITS else "P"
     if n is None:
@@ -629,6 +670,10 @@ def n_set(c: Candidate, ctx: Context) -> Resolved | None:
     g = c.groups
     if g.get("setword"):
         return Resolved("SET", words()["setword"][g["setword"].lower()])
+    if g.get("wdays"):  # "on Mondays", "Tuesday nights"
+        code = words()["partofday"].get((g.get("pod") or "").lower().rstrip("s"), "")
+        return Resolved("SET", f"XXXX-WXX-{weekday_of(g['wdays'][:-1])}"
+                        + (f"T{code}" if code else ""))
     unit_text = g["unit"]
     if unit_text.lower().rstrip(".") in words()["weekday"]:
         return Resolved("SET", f"XXXX-WXX-{weekday_of(unit_text)}")
@@ -685,8 +730,9 @@ def n_clock(c: Candidate, ctx: Context) -> Resolved | None:
 NORMALISERS: dict[str, Callable[[Candidate, Context], Resolved | None]] = {
     "date_mdy": n_date, "date_dmy": n_date, "date_iso": n_date, "date_slash": n_date,
     "month_year": n_month, "month": n_month, "month_rel": n_month, "month_rel_year": n_month,
-    "year": n_year, "year_mod": n_year, "year_fiscal": n_year,
-    "decade": n_decade, "century": n_century,
+    "year": n_year, "year_mod": n_year, "year_fiscal": n_year, "year_range": n_year,
+    "month_range": n_month, "decade": n_decade, "decade_word": n_decade_word,
+    "century": n_century,
     "quarter_ord": n_quarter, "quarter_adj": n_quarter, "year_ago_adj": n_quarter,
     "quarter_year": n_quarter, "quarter_rel": n_quarter,
     "quarter_period": n_quarter, "half": n_half,
@@ -702,6 +748,7 @@ NORMALISERS: dict[str, Callable[[Candidate, Context], Resolved | None]] = {
     "fixed": n_fixed,
     "duration": n_duration, "duration_adj": n_duration, "duration_vague": n_duration_vague,
     "duration_vague2": n_duration_vague, "duration_ahead": n_duration_vague,
+    "duration_long": n_duration_vague, "set_weekdays": n_set,
     "duration_while": n_duration_while,
     "set_every": n_set, "set_word": n_set, "set_times": n_set,
     "clock": n_clock,

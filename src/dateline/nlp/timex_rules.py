@@ -105,8 +105,9 @@ def _alt(items: list[str]) -> str:
     return "|".join(sorted(items, key=len, reverse=True))
 
 
-def _names(cls: str, dotted_abbrev: bool) -> str:
-    """Capitalised (or upper-case) calendar names; abbreviations take a full stop."""
+def _names(cls: str, dotted_abbrev: bool, bounded: bool = True) -> str:
+    """Capitalised (or upper-case) calendar names; abbreviations take a full stop. Unbounded
+    names may be followed by a hyphen ("January-July")."""
     full, abbrev = [], []
     for word in words()[cls]:
         forms = [re.escape(word.capitalize()), re.escape(word.upper())]
@@ -115,6 +116,8 @@ def _names(cls: str, dotted_abbrev: bool) -> str:
             abbrev.extend(f"{f}{dot}" for f in forms)
         else:
             full.extend(forms)
+    if not bounded:
+        return f"(?-i:(?:{_alt(full)})(?!\\w)|(?:{_alt(abbrev)})(?!\\w))"
     return f"(?-i:(?:{_alt(full)})(?![\\w-])|(?:{_alt(abbrev)})(?!\\w))"
 
 
@@ -131,6 +134,7 @@ def macros() -> dict[str, str]:
     return {
         "MONTH": _names("month", dotted_abbrev=True),
         "MONTHD": _names("month", dotted_abbrev=False),
+        "MONTHN": _names("month", dotted_abbrev=False, bounded=False),
         "WEEKDAY": _names("weekday", dotted_abbrev=True),
         "NUM": f"(?:{compound}|(?<![\\w-])(?:{_alt(num_words)})(?![\\w-])|{digits})",
         "NUMA": f"(?:{compound}|(?:{_alt(num_words)}))",
