@@ -13,6 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from dateline.nlp.extensions import doc_text
+from dateline.nlp.quotes_around import find_around
 from dateline.nlp.quotes_marks import scan
 from dateline.nlp.quotes_rules import (
     Found,
@@ -44,6 +45,7 @@ def extract(doc: Doc) -> list[Quote]:
     found += [f for _, f in find_verbal(doc, quotes, claimed)]
     taken = {i for f in found for s, e in f.content for i in _token_range(doc, s, e)}
     found += find_phrasal(doc, quotes, taken)
+    found += find_around(doc, quotes, found)
     found += attach_orphans(doc, quotes, found)
     headline = _headline(doc)
     if headline is not None and not any(_inside(headline.content[0], f.content) for f in found):

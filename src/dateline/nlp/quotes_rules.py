@@ -843,11 +843,19 @@ def _end(f: Found) -> int:
     return max(ends)
 
 
+_SENTENCE_BREAK = re.compile(
+    r"(?<![A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})[.!?][\"'”’]*\s+[\"'“‘]*[A-Z0-9]"
+)
+"""A full stop followed by a new sentence; not after an initial or a short capitalised
+abbreviation (``Mr.``, ``Va.``, ``Gov.``)."""
+
+
 def _has_other_content(gap: str) -> bool:
     """Text between an attribution and a quotation that is more than the tail of the
-    attribution's own sentence (``he said last week.``)."""
+    attribution's own sentence (``he said last week.``, ``said, introducing me to his
+    comrades from Arlington, Va., and Calgary.``)."""
     tail = gap.strip().rstrip(".!?;:,\"'”’")
-    return any(ch in _SENTENCE_END for ch in tail) or len(tail) > 120
+    return "\n" in tail or bool(_SENTENCE_BREAK.search(tail)) or len(tail) > 250
 
 
 _DASH_SPEAKER = re.compile(

@@ -1,0 +1,313 @@
+"""Quotations the parse-based rules left unclaimed, attributed from the words around them.
+
+The dependency parse often breaks on quotations: ``"A," recalled Mr. Rhodes.`` makes the
+speaker an object, ``"A," Jane Roe, a senior aide, said`` hangs the verb on the quote, and
+``Roe tweeted in response: "A"`` makes the verb a modifier of the name. The marks are
+visible all the same, and news writing attaches a quotation to its speaker in a few fixed
+shapes: a closing comma (or ``?``/``!``) and then ``said X`` or ``X said`` in the same
+sentence; or ``X said,`` / ``X put it:`` right before the opening mark. This module reads
+those shapes from the tokens and their tags, using the parse only where it agrees.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from dateline.nlp.quotes_lexicon import verbs
+from dateline.nlp.quotes_rules import (
+    SUBJECTS,
+    Found,
+    Quotes,
+    _chars,
+    _cue_tokens,
+    _source_span,
+    _trim,
+)
+
+FINITE = {"VBD", "VBZ", "VBP"}
+_STOPS = {".", "!", "?", ";"}
+_NOUNISH = {"PROPN", "NOUN", "PRON"}
+_QUOTE_END = ",?!—–-…"
+_CLOSERS = "\"'”’»` \u00a0"
+_RELATIVE = {"who", "which", "whose", "whom"}
+_NAME_PARTS = {"PROPN", "NOUN", "ADJ", "DET", "NUM", "PART"}
+"""Tags of the words of a speaker's noun phrase the parse failed to link."""
+_WINDOW = 40
+"""Tokens after a quotation searched for its cue (long appositives: ``Jane Roe, chair of
+the department at X, who co-wrote the report with Y, said``)."""
+
+
+def find_around(doc: Doc, quotes: Quotes, found: list[Found]) -> list[Found]:
+    """Attributions for quotations no cue claimed: ``"A," said X`` / ``"A," X, Y, said`` /
+    ``X said, "A"`` / ``X put it: "A"`` read from the surface when the parse failed."""
+    claimed = {k for f in found for k in f.segments}
+    busy = [False] * len(doc)
+    for f in found:
+        for span in [*f.content, *(s for s in (f.source, f.cue) if s is not None)]:
+            sp = doc.char_span(span[0], span[1], alignment_mode="expand")
+            if sp is not None:
+                for i in range(sp.start, sp.end):
+                    busy[i] = True
+    lexicon = verbs()
+    out: list[Found] = []
+    k = 0
+    while k < len(quotes.segments):
+        chain = quotes.chain(k)
+        nxt = chain[-1] + 1
+        if k in claimed or quotes.segments[k].continued or not quotes.segments[chain[-1]].closed:
+            k = nxt
+            continue
+        start, end = quotes.seg_tokens[k][0], quotes.seg_tokens[chain[-1]][1]
+        if end <= start or not any(t.is_alpha for t in doc[start:end]):
+            k = nxt
+            continue
+        f = _after(doc, quotes, chain, busy, lexicon) or _before(doc, quotes, chain, busy, lexicon)
+        if f is not None:
+            out.append(f)
+            claimed.update(f.segments)
+            for span in [*f.content, *(s for s in (f.source, f.cue) if s is not None)]:
+                sp = doc.char_span(span[0], span[1], alignment_mode="expand")
+                if sp is not None:
+                    for i in range(sp.start, sp.end):
+                        busy[i] = True
+            nxt = max(nxt, max(f.segments) + 1)
+        k = nxt
+    return out
+
+
+def _ends_clause(quotes: Quotes, k: int) -> bool:
+    """The quotation closes with a comma, ``?`` or ``!`` (inside or right after the marks):
+    the sentence goes on with its attribution."""
+    seg = quotes.segments[k]
+    text = quotes.text
+    inner = text[seg.start : seg.end].rstrip(_CLOSERS)
+    return (bool(inner) and inner[-1] in _QUOTE_END) or text[seg.end : seg.end + 1] == ","
+
+
+def _window_end(doc: Doc, quotes: Quotes, j: int) -> int:
+    """Where the attribution after a quotation must end: a full stop, a line break or the
+    next quotation."""
+    limit = min(len(doc), j + _WINDOW)
+    for n in range(j, limit):
+        t = doc[n]
+        if t.text in _STOPS or "\n" in t.text or quotes.token_seg[n] >= 0:
+            return n
+    return limit
+
+
+def _is_cue(t: Token, lexicon: dict[str, object]) -> bool:
+    return t.lemma_.lower() in lexicon or t.lower_ in lexicon
+
+
+def _finite(t: Token) -> bool:
+    return t.pos_ == "VERB" and (
+        t.tag_ in FINITE
+        or (t.tag_ == "VBN" and t.i > 0 and t.doc[t.i - 1].lower_ in {"has", "have", "had"})
+    )
+
+
+def _after(
+    doc: Doc, quotes: Quotes, chain: list[int], busy: list[bool], lexicon: dict[str, object]
+) -> Found | None:
+    """``"A," said X`` and ``"A," X, a senior aide, said`` (the cue in the same sentence)."""
+    last = chain[-1]
+    if not _ends_clause(quotes, last):
+        return None
+    j = quotes.seg_tokens[last][1]
+    while j < len(doc) and (
+        (doc[j].is_space and "\n" not in doc[j].text)
+        or (doc[j].text in {",", "—", "–"} and quotes.token_seg[j] < 0)
+    ):
+        j += 1
+    if j >= len(doc) or quotes.token_seg[j] >= 0 or busy[j]:
+        return None
+    limit = _window_end(doc, quotes, j)
+    verb = next((n for n in range(j, limit) if _finite(doc[n])), None)
+    if verb is None or busy[verb]:
+        return None
+    v = doc[verb]
+    if verb == j:
+        # '"A," said X': the speaker follows the verb
+        if not _is_cue(v, lexicon):
+            return None
+        src = _source_after(doc, quotes, v, limit)
+        if src is None:
+            return None
+        s_start, s_end = src
+        source_token = _head_in(doc, s_start, s_end)
+    else:
+        between = doc[j:verb]
+        if not any(t.pos_ in _NOUNISH for t in between) or between[0].pos_ in {"CCONJ", "SCONJ"}:
+            return None
+        relative = False
+        for t in between:
+            if t.lower_ in _RELATIVE:
+                relative = True
+            elif (t.tag_ in FINITE or t.tag_ == "MD") and not relative:
+                return None  # another clause between the quotation and the verb
+        if not _is_cue(v, lexicon) and not (verb + 1 >= limit or doc[verb + 1].is_punct):
+            return None  # an unknown verb reports only when it closes the sentence
+        s_start, s_end = _trim(doc, j, verb, quotes)
+        # a cue's adverbs and auxiliaries ('later said', 'has said') are not the speaker
+        while s_end > s_start and (
+            doc[s_end - 1].pos_ in {"ADV", "AUX"} or doc[s_end - 1].dep_ in {"aux", "neg"}
+        ) and doc[s_end - 1].head.i == verb:
+            s_end -= 1
+        s_start, s_end = _trim(doc, s_start, s_end, quotes)
+        if s_end <= s_start or busy[s_start] or busy[s_end - 1]:
+            return None
+        if any(doc[n].text == "," for n in range(s_start, s_end)) and doc[s_end].text == ",":
+            s_end += 1  # an appositive keeps its closing comma
+        source_token = _head_in(doc, s_start, s_end)
+    content_tokens = [quotes.seg_tokens[c] for c in chain]
+    cue_start, cue_end = _cue_tokens(doc, v, [])
+    cue_start = max(cue_start, j if verb > j else verb)
+    if verb == j:
+        cue_end = min(cue_end, s_start)
+    else:
+        cue_start = max(cue_start, s_end)
+        while cue_start < verb and doc[cue_start].is_punct:
+            cue_start += 1
+    segs = list(chain)
+    clause_end = max(cue_end, s_end)
+    # '"A," X said, "B."': the quotation after the clause, in the same sentence
+    n = clause_end
+    while n < len(doc) and (doc[n].text == "," or (doc[n].is_space and "\n" not in doc[n].text)):
+        n += 1
+    if n > clause_end and n < len(doc) and quotes.token_seg[n] >= 0:
+        k2 = quotes.token_seg[n]
+        if not any(busy[quotes.seg_tokens[k2][0] : quotes.seg_tokens[k2][1]]):
+            for c in quotes.chain(k2):
+                segs.append(c)
+                content_tokens.append(quotes.seg_tokens[c])
+    return Found(
+        cue=_chars(doc, cue_start, cue_end),
+        cls=_cls(v, lexicon),
+        content=[_chars(doc, s, e) for s, e in content_tokens],
+        source=_chars(doc, s_start, s_end),
+        source_token=source_token,
+        clause=_chars(doc, min(s_start, cue_start), clause_end),
+        segments=segs,
+    )
+
+
+def _source_after(doc: Doc, quotes: Quotes, v: Token, limit: int) -> tuple[int, int] | None:
+    """The speaker after an inverted cue (``said Mr. Rhodes, a former aide``)."""
+    for c in v.rights:
+        if c.i >= limit:
+            break
+        if c.dep_ in {*SUBJECTS, "dobj", "attr", "npadvmod", "dative", "appos"} and (
+            c.pos_ in _NOUNISH
+        ):
+            start, end = _source_span(doc, c, quotes)
+            end = min(end, limit)
+            if start > v.i and end > start:
+                return start, end
+    n = v.i + 1
+    if n >= limit or not (doc[n].pos_ in {"PROPN", "DET"} or doc[n].is_title):
+        return None  # a name the tagger missed ('said Skelly' as an adverb) is title-case
+    end = n
+    while end < limit and (
+        doc[end].pos_ in _NAME_PARTS or doc[end].text == "." or doc[end].is_title
+    ):
+        end += 1
+    return (n, end) if end > n else None
+
+
+def _head_in(doc: Doc, start: int, end: int) -> int:
+    """The token of ``[start, end)`` whose head lies outside it (the phrase's head)."""
+    for n in range(start, end):
+        if not start <= doc[n].head.i < end or doc[n].head.i == n:
+            return n
+    return end - 1
+
+
+def _cls(v: Token, lexicon: dict[str, object]) -> str:
+    entry = lexicon.get(v.lemma_.lower()) or lexicon.get(v.lower_)
+    return getattr(entry, "cls", "speech")
+
+
+def _before(
+    doc: Doc, quotes: Quotes, chain: list[int], busy: list[bool], lexicon: dict[str, object]
+) -> Found | None:
+    """``X said, "A"`` and ``X put it: "A"`` / ``X tweeted in response: "A"``."""
+    first = chain[0]
+    s = quotes.seg_tokens[first][0]
+    p = s - 1
+    while p >= 0 and doc[p].is_space and "\n" not in doc[p].text:
+        p -= 1
+    if p < 1 or doc[p].text not in {",", ":"} or quotes.token_seg[p] >= 0:
+        return None
+    colon = doc[p].text == ":"
+    low = max(doc[p].sent.start, p - 12)
+    verb = None
+    for n in range(p - 1, low - 1, -1):
+        t = doc[n]
+        if t.text in _STOPS or "\n" in t.text or quotes.token_seg[n] >= 0 or busy[n]:
+            return None
+        if t.pos_ == "VERB" and (_finite(t) or (colon and t.tag_ in {"VB", "VBN", "VBG"})):
+            verb = n
+            break
+    if verb is None:
+        return None
+    v = doc[verb]
+    if p - verb > (8 if colon else 5):
+        return None
+    if not colon and not _is_cue(v, lexicon):
+        return None
+    subj = next(
+        (c for c in v.children if c.dep_ in SUBJECTS and quotes.token_seg[c.i] < 0), None
+    )
+    if subj is not None and subj.i < verb:
+        s_start, s_end = _source_span(doc, subj, quotes)
+        source_token = subj.i
+    else:
+        found_np = _np_before(doc, verb, max(0, low - 20))
+        if found_np is None:
+            return None
+        s_start, s_end, source_token = found_np
+    if s_end <= s_start or any(busy[s_start:s_end]):
+        return None
+    content_tokens = [quotes.seg_tokens[c] for c in chain]
+    cue_start, cue_end = _cue_tokens(doc, v, content_tokens)
+    cue_start = max(cue_start, s_end)
+    while cue_start < verb and doc[cue_start].is_punct:
+        cue_start += 1
+    cue_end = p + 1 if colon else max(verb + 1, min(cue_end, p))
+    return Found(
+        cue=_chars(doc, cue_start, cue_end),
+        cls=_cls(v, lexicon),
+        content=[_chars(doc, s0, e0) for s0, e0 in content_tokens],
+        source=_chars(doc, s_start, s_end),
+        source_token=source_token,
+        clause=_chars(doc, s_start, cue_end),
+        segments=list(chain),
+    )
+
+
+def _np_before(doc: Doc, verb: int, low: int) -> tuple[int, int, int] | None:
+    """The speaker right before a verb the parse left without a subject: a name
+    (``Jane Roe said``) or a name with its appositive (``Col. Jane Roe, a military
+    spokesman in Baghdad, said``, closing comma kept). Returns (start, end, head)."""
+    n = verb - 1
+    while n > low and (doc[n].pos_ == "ADV" or doc[n].dep_ in {"aux", "neg"}):
+        n -= 1
+    if n <= low:
+        return None
+    if doc[n].pos_ in _NOUNISH:
+        start = n
+        while start > low and (doc[start - 1].pos_ in _NAME_PARTS or doc[start - 1].text == "."):
+            start -= 1
+        return start, n + 1, n
+    if doc[n].text != ",":
+        return None
+    comma = next((c for c in range(n - 1, max(low, n - 15) - 1, -1) if doc[c].text == ","), None)
+    if comma is None or not any(doc[c].pos_ == "NOUN" for c in range(comma + 1, n)):
+        return None
+    end = comma
+    start = end
+    while start > low and (doc[start - 1].pos_ == "PROPN" or doc[start - 1].text == "."):
+        start -= 1
+    if start == end or doc[start].text == ".":
+        return None
+    return start, n + 1, end - 1
