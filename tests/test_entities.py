@@ -95,6 +95,20 @@ def test_surname_tagged_org_is_still_the_person(nlp: Language) -> None:
     assert [m.text for m in grendt.mentions].count("Grendt") == 3
 
 
+def test_title_case_headline_keeps_only_names_the_body_confirms(nlp: Language) -> None:
+    text = (
+        "Vossberg Tower Deal Leaves Harbour City Council Red-Faced\n\n"
+        "Developer Hal Vossberg bought the tower in 2019, the Harbour City Council said. "
+        "Vossberg denied any wrongdoing.\n"
+    )
+    body, ents = _entities(nlp, text)
+    headline_end = body.index("\n")
+    in_headline = [(e.name, m.text) for e in ents for m in e.mentions
+                   if m.span[1] <= headline_end]
+    assert all(m in ("Vossberg", "Harbour City Council") for _, m in in_headline)
+    assert ("Hal Vossberg", "Vossberg") in in_headline
+
+
 def test_empty_and_odd_input(nlp: Language) -> None:
     doc = nlp("")
     assert doc._.entities == []

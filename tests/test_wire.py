@@ -108,6 +108,16 @@ def test_no_dateline_keeps_a_headline_but_no_dateline():
     assert header.dek is None
 
 
+def test_title_case_headline_with_a_full_stop_is_still_a_headline():
+    # some archives end every title with a full stop; the Title Case gives it away
+    text = "Port Strike Spreads to Two More Terminals in the South.\n\nDockers walked out."
+    header = parse_header(text)
+    assert header.headline.text == "Port Strike Spreads to Two More Terminals in the South."
+    spans_ok(text, header)
+    prose = "Dockers walked out at two more terminals.\n\nThe union said pay was too low."
+    assert parse_header(prose).headline is None
+
+
 def test_plain_prose_has_no_header():
     text = "Protests began on a Sunday. They spread fast.\nPolice made arrests."
     header = parse_header(text)

@@ -24,10 +24,11 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from dateline.nlp.coref import Coref
-from dateline.nlp.entities_candidates import HYPHENS, POSSESSIVE, Candidates, Cue
+from dateline.nlp.entities_candidates import HYPHENS, POSSESSIVE, Cand, Candidates, Cue
 from dateline.nlp.entities_cluster import Draft, cluster, type_of
 from dateline.nlp.entities_data import Lexicon, fold, lexicon
 from dateline.nlp.entities_roles import finish_roles
+from dateline.read.wire import is_title_case
 from dateline.record import Entity, Mention
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -90,7 +91,7 @@ def build(doc: Doc, an: EntityAnalyzer) -> list[Entity]:
     found.cue_knowledge(cues)
     drafts: list[Draft] = []
     by_key: dict[str, Draft] = {}
-    for group in cluster(doc, found.finish()):
+    for group in cluster(doc, _trim_headline(doc, found, found.finish())):
         type_ = type_of(group, lex)
         if type_ is None:
             continue
@@ -121,6 +122,36 @@ def build(doc: Doc, an: EntityAnalyzer) -> list[Entity]:
     for i, e in enumerate(out):
         e.id = f"e{i + 1}"
     return out
+
+
+def _trim_headline(doc: Doc, found: Candidates, cands: list[Cand]) -> list[Cand]:
+    """In a Title Case headline spaCy reads runs of capitals as one long name
+    ("Washington Post Hit Piece Exploits Trump Supporter"); keep there only the longest
+    part that the body also names (a name, or the surname of one), and nothing else
+    that no knowledge backs."""
+    headline = getattr(doc._.article, "headline", None)
+    if headline is None or not is_title_case(headline.text):
+        return cands
+    end = headline.span[1]
+    body = {c.text for c in cands if found.chars(c.start, c.end)[0] >= end}
+    body |= {t.split()[-1] for t in body if " " in t}
+    kept: list[Cand] = []
+    for c in cands:
+        if found.chars(c.start, c.end)[0] >= end or c.know or c.key or c.kind != "name":
+            kept.append(c)
+            continue
+        best = next(
+            ((s, e) for n in range(c.end - c.start, 0, -1)
+             for s in range(c.start, c.end - n + 1)
+             for e in (s + n,) if found.text[slice(*found.chars(s, e))] in body),
+            None,
+        )
+        if best is not None:
+            c.start, c.end = best
+            c.name = None
+            c.text = found.text[slice(*found.chars(*best))]
+            kept.append(c)
+    return kept
 
 
 def _descriptions(doc: Doc, coref: Coref, found: Candidates, titles: list[Span],

@@ -145,8 +145,25 @@ def _lines(text: str, limit: int) -> list[tuple[int, int]]:
 
 
 def _is_heading(line: str, limit: int) -> bool:
-    # Headlines and deks stop without a full stop; a question or exclamation is allowed.
-    return len(line) <= limit and (not line.endswith(_TERMINAL) or line.endswith(("?", "!")))
+    # Headlines and deks stop without a full stop; a question or exclamation is allowed,
+    # and so is a full stop after a Title Case line (some archives add one to every title).
+    if len(line) > limit:
+        return False
+    return not line.endswith(_TERMINAL) or line.endswith(("?", "!")) or (
+        line.endswith(".") and is_title_case(line[:-1])
+    )
+
+
+@cache
+def _small_words() -> frozenset[str]:
+    return frozenset(row[0].lower() for row in _data_lines("titlecase.txt"))
+
+
+def is_title_case(line: str) -> bool:
+    """Whether a line is set in Title Case: at least four words that are not short
+    function words, nearly all of them capitalised (a prose sentence never is)."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if w.lower() not in _small_words()]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 _BYLINE = re.compile(r"(?i:by)\s+[A-Z][\w.'\-]*(?:[\s,]+(?:and\s+)?[A-Z][\w.'\-]*){0,6}")
