@@ -22,6 +22,7 @@ import duckdb
 
 from dateline.store.schema import (
     ARTICLE_TABLES,
+    MIGRATIONS,
     STORE_VERSION,
     TABLES,
     Row,
@@ -82,24 +83,53 @@ def connect(
         raise StoreError(f"cannot open {path}: {msg}") from None
     except duckdb.Error as exc:
         raise StoreError(f"cannot open {path}: {str(exc).splitlines()[0]}") from None
+    if read_only and store_version(con, path) in MIGRATIONS:
+        # An older store is brought up to date once (a short write), then read as usual.
+        con.close()
+        with Store(path):
+            pass
+        return connect(path, read_only=True, sandbox=sandbox)
     if read_only:
         check_version(con, path)
     return con
 
 
-def check_version(con: duckdb.DuckDBPyConnection, path: str) -> None:
+def store_version(con: duckdb.DuckDBPyConnection, path: str) -> str:
+    """The version a dateline store was written with; anything else is one clear line."""
     try:
         row = con.execute("SELECT value FROM meta WHERE key = 'store_version'").fetchone()
     except (duckdb.CatalogException, duckdb.BinderException):
         raise StoreError(f"{path} is not a dateline database") from None
     if row is None:
         raise StoreError(f"{path} is not a dateline database")
-    if row[0] != STORE_VERSION:
-        found = row[0]
+    return str(row[0])
+
+
+def check_version(con: duckdb.DuckDBPyConnection, path: str) -> None:
+    found = store_version(con, path)
+    if found != STORE_VERSION:
         raise StoreError(
             f"{path} has store version {found}, this dateline writes {STORE_VERSION};"
             " ingest into a new database file"
         )
+
+
+def migrate(con: duckdb.DuckDBPyConnection, path: str) -> None:
+    """Bring an older store to this version in place, one transaction per step; a crash
+    part-way leaves the store at the last whole step, and the next open goes on."""
+    version = store_version(con, path)
+    while version in MIGRATIONS:
+        target, statements = MIGRATIONS[version]
+        con.execute("BEGIN")
+        try:
+            for stmt in statements:
+                con.execute(stmt)
+            con.execute("UPDATE meta SET value = ? WHERE key = 'store_version'", [target])
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        version = target
 
 
 class Store:
@@ -138,7 +168,9 @@ class Store:
         ).fetchone()
         if not (found and found[0]):
             return
-        check_version(self.con, self.path)
+        old = store_version(self.con, self.path) in MIGRATIONS
+        if not old:
+            check_version(self.con, self.path)
         have: dict[str, set[str]] = {}
         for table, column in self.con.execute(
             "SELECT table_name, column_name FROM duckdb_columns()"
@@ -148,6 +180,8 @@ class Store:
         for table, cols in TABLES.items():
             if table in have and not {c for c, _ in cols} <= have[table]:
                 raise StoreError(f"{self.path} is not a dateline database (table {table})")
+        if old:  # its tables are those of a dateline store: migrate before writing
+            migrate(self.con, self.path)
 
     def __enter__(self) -> Store:
         return self
@@ -169,37 +203,55 @@ class Store:
         ).fetchall()
         return {r[0] for r in rows}
 
+    def stored_ids(self) -> set[str]:
+        """Articles in the ``articles`` table (a new sighting of one is a ``sources`` row)."""
+        return {r[0] for r in self.con.execute("SELECT id FROM articles").fetchall()}
+
     def count(self, table: str) -> int:
         if table not in TABLES:
             raise ValueError(table)
         return int(self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0])  # type: ignore[index]
 
-    def _insert(self, table: str, rows: Sequence[Row]) -> None:
-        """Column-wise insert: one statement per table, far cheaper than executemany."""
+    def _insert(self, table: str, rows: Sequence[Row], keyed: bool = False) -> None:
+        """Column-wise insert: one statement per table, far cheaper than executemany.
+
+        ``keyed``: rows whose key is already stored are left out (idempotent sightings).
+        """
         if not rows:
             return
         cols = columns(table)
         names = ", ".join(f'"{c}"' for c in cols)
         values = ", ".join(f"unnest(${i + 1})" for i in range(len(cols)))
         data = [list(col) for col in zip(*rows, strict=True)]
-        self.con.execute(f"INSERT INTO {table} ({names}) SELECT {values}", data)
+        tail = " ON CONFLICT DO NOTHING" if keyed else ""
+        self.con.execute(f"INSERT INTO {table} ({names}) SELECT {values}{tail}", data)
 
     def write(
-        self, articles: Iterable[dict[str, list[Row]]], errors: Iterable[ErrorRow] = ()
+        self,
+        articles: Iterable[dict[str, list[Row]]],
+        errors: Iterable[ErrorRow] = (),
+        sources: Iterable[Row] = (),
     ) -> int:
-        """Store whole articles (and skips) in one transaction; returns articles written."""
+        """Store whole articles (and skips, and new sightings of stored articles) in one
+        transaction; returns articles written. A sighting already stored is not repeated."""
         batch: dict[str, list[Row]] = {t: [] for t in ARTICLE_TABLES}
+        seen: dict[str, Row] = {}
         n = 0
         for rows in articles:
             n += 1
             for table in ARTICLE_TABLES:
                 batch[table].extend(rows.get(table, ()))
+            for row in rows.get("sources", ()):
+                seen.setdefault(row[0], row)
+        for row in sources:
+            seen.setdefault(row[0], row)
         errs = list(errors)
         t0 = time.perf_counter()
         self.con.execute("BEGIN")
         try:
             for table in ARTICLE_TABLES:
                 self._insert(table, batch[table])
+            self._insert("sources", list(seen.values()), keyed=True)
             for err in errs:
                 self.con.execute(
                     "INSERT INTO errors (key, article_id, path, line, code, reason)"

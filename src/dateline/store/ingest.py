@@ -25,8 +25,9 @@ from pathlib import Path
 from typing import Any
 
 from dateline.read import DEFAULT_MAX_BYTES, Article, ReadError, expand, format_of, iter_articles
+from dateline.read.dates import resolve_reference
 from dateline.store.db import ErrorRow, Store, split_where
-from dateline.store.schema import Row
+from dateline.store.schema import Row, source_row
 
 CHUNK = 16
 """Articles per worker task: large enough for spaCy's batching, small enough to balance."""
@@ -431,18 +432,34 @@ def ingest(
     tick = progress or (lambda kind: None)
     with Store(db) as store:
         known = store.known_ids()
+        stored = store.stored_ids()
         seen: set[str] = set()
         rows: list[dict[str, list[Row]]] = []
         errors: list[ErrorRow] = []
+        sightings: list[Row] = []
+        """New sources of articles already stored (same text, another outlet or file)."""
+        waiting: dict[str, list[Row]] = {}
+        """Sources of a text seen twice in this run, until its first copy is analyzed."""
+        settled: dict[str, bool] = {}
+        """Articles of this run analyzed so far: stored (True) or refused (False)."""
         last = time.monotonic()
 
         def flush() -> None:
             nonlocal last
-            if rows or errors:
-                store.write(rows, errors)
+            if rows or errors or sightings:
+                store.write(rows, errors, sightings)
                 rows.clear()
                 errors.clear()
+                sightings.clear()
             last = time.monotonic()
+
+        def sighting(art: Article) -> Row:
+            ref = resolve_reference(art, published)
+            src = art.source
+            return source_row(
+                art.id, src.path, src.line, src.url, src.outlet, src.format,
+                ref.date if ref else None,
+            )
 
         def new_articles() -> Iterator[Article]:
             for item in iter_articles(paths, max_bytes=max_bytes):
@@ -457,10 +474,18 @@ def ingest(
                 if aid in known:
                     stats.known += 1
                     tick("known")
+                    if aid in stored:
+                        sightings.append(sighting(item))
+                        if len(sightings) >= 4096:
+                            flush()
                     continue
                 if aid in seen:
                     stats.duplicates += 1
                     tick("known")
+                    if aid not in settled:
+                        waiting.setdefault(aid, []).append(sighting(item))
+                    elif settled[aid]:
+                        sightings.append(sighting(item))
                     continue
                 seen.add(aid)
                 yield item
@@ -490,12 +515,15 @@ def ingest(
                 results = pool.results(chain([first], todo))
             for outcomes, pid, rss in results:
                 stats.worker_rss_mb[pid] = max(rss, stats.worker_rss_mb.get(pid, 0.0))
-                for kind, _aid, payload in outcomes:
+                for kind, aid, payload in outcomes:
+                    settled[aid] = kind == "ok"
                     if kind == "ok":
+                        payload.setdefault("sources", []).extend(waiting.pop(aid, ()))
                         rows.append(payload)
                         stats.added += 1
                         tick("added")
                     else:
+                        waiting.pop(aid, None)
                         errors.append(payload)
                         stats.errors += 1
                         tick("error")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import string
 from typing import Any
 
 import duckdb
@@ -51,25 +52,95 @@ def _like(text: str) -> str:
     return f"%{escaped}%"
 
 
-def entity_members(con: duckdb.DuckDBPyConnection, name: str) -> set[tuple[str, str]]:
-    """Article entities ``(article_id, entity_id)`` whose actor is called ``name``.
+_PUNCT = frozenset(string.punctuation)
+
+FOLD_SQL = "lower(regexp_replace(regexp_replace({x}, '\\.', '', 'g'), '\\s+', ' ', 'g'))"
+""":func:`fold` in SQL."""
+
+EDGE = "[^\\pL\\pN_]"
+"""What may stand either side of a whole word: anything but a letter, digit or _."""
+
+
+def fold(name: str) -> str:
+    """A name as compared: no case, no dots, single spaces (``U.S.`` is ``us``)."""
+    return " ".join(name.replace(".", "").lower().split())
+
+
+def word_pattern(name: str) -> str | None:
+    """An RE2 pattern finding ``name`` as whole words in a folded text; None when the
+    name has nothing to match (only dots or spaces)."""
+    folded = fold(name)
+    if not folded:
+        return None
+    escaped = "".join("\\" + ch if ch in _PUNCT else ch for ch in folded)
+    return f"(^|{EDGE}){escaped}($|{EDGE})"
+
+
+def _matches(exprs: list[str], param: str) -> str:
+    """SQL: any of ``exprs`` (a name, or a JSON list of aliases) has the name as whole words."""
+    tests = [f"regexp_matches({FOLD_SQL.format(x=x)}, ${param})" for x in exprs]
+    return "(" + " OR ".join(tests) + ")"
+
+
+def _members_cte(param: str = "name") -> str:
+    """SQL: article entities ``(article_id, entity_id)`` whose actor is called ``$name``.
 
     Matches the article entity's name or aliases, or those of the corpus entity it was
-    linked to, case-insensitively and as a substring (``Tokayev`` finds the full name).
+    linked to, as whole words without case (``Tokayev`` finds the full name, ``US`` finds
+    ``U.S.`` but not ``Russia``).
     """
-    pattern = _like(name)
-    found = con.execute(
-        """
-        SELECT e.article_id, e.entity_id FROM entities e
-        WHERE e.name ILIKE $p ESCAPE '\\' OR CAST(e.aliases AS VARCHAR) ILIKE $p ESCAPE '\\'
+    mine = _matches(["e.name", "CAST(e.aliases AS VARCHAR)"], param)
+    linked = _matches(["c.name", "CAST(c.aliases AS VARCHAR)"], param)
+    return f"""mem AS (
+        SELECT e.article_id, e.entity_id FROM entities e WHERE {mine}
         UNION
         SELECT m.article_id, m.entity_id FROM corpus_members m
-        JOIN corpus_entities c ON c.id = m.corpus_entity_id
-        WHERE c.name ILIKE $p ESCAPE '\\' OR CAST(c.aliases AS VARCHAR) ILIKE $p ESCAPE '\\'
-        """,
-        {"p": pattern},
+        JOIN corpus_entities c ON c.id = m.corpus_entity_id WHERE {linked}
+    )"""
+
+
+def entity_members(con: duckdb.DuckDBPyConnection, name: str) -> set[tuple[str, str]]:
+    """Article entities ``(article_id, entity_id)`` whose actor is called ``name``."""
+    pattern = word_pattern(name)
+    if pattern is None:
+        return set()
+    found = con.execute(
+        f"WITH {_members_cte()} SELECT article_id, entity_id FROM mem", {"name": pattern}
     ).fetchall()
     return {(a, e) for a, e in found}
+
+
+QUOTE_DATE = (
+    f"CASE WHEN regexp_matches(q.date_value, {CALENDAR}) THEN q.date_value"
+    f" ELSE {ARTICLE_DATE} END"
+)
+"""A statement's date, else its article's."""
+
+SPEAKER_JOINS = """
+    LEFT JOIN entities e ON e.article_id = q.article_id AND e.entity_id = q.speaker_entity
+    LEFT JOIN corpus_members m ON m.article_id = q.article_id AND m.entity_id = q.speaker_entity
+    LEFT JOIN corpus_entities c ON c.id = m.corpus_entity_id
+"""
+
+DATED = "{d} IS NOT NULL AND NOT starts_with({d}, 'XXXX')"
+"""SQL: a date with its year (comparable as a string)."""
+
+
+def _bounds(date: str, since: str | None, until: str | None, params: dict[str, Any]) -> str:
+    """SQL bounds on an ISO date that has its year: a day bound takes in the whole day,
+    whatever finer value a date carries (a date without a year is kept out by the caller)."""
+    out = ["TRUE"]
+    if since:
+        params["since"] = since
+        out.append(f"{date} >= $since")
+    if until:
+        params["until"] = until
+        out.append(f"substring({date}, 1, length($until)) <= $until")
+    return " AND ".join(out)
+
+
+def _limit(limit: int | None) -> str:
+    return f" LIMIT {int(limit)}" if limit else ""
 
 
 def quotes(
@@ -80,28 +151,34 @@ def quotes(
     until: str | None = None,
     limit: int | None = None,
 ) -> list[dict[str, Any]]:
-    """Who said what: speaker, quote, cue, channel, date, outlet and article."""
+    """Who said what: speaker, quote, cue, channel, date, outlet and article.
+
+    The outlet shown is the one the article was first stored from; ``n_sources`` and
+    ``other_outlets`` say who else carried the same text. Dated quotes are filtered,
+    sorted and cut in SQL; only year-less ones (few) are finished in Python.
+    """
     inner = ["TRUE"]
     params: dict[str, Any] = {}
     if speaker:
-        params["speaker"] = _like(speaker)
-        inner.append(
-            "(q.speaker_text ILIKE $speaker ESCAPE '\\' OR e.name ILIKE $speaker ESCAPE '\\'"
-            " OR CAST(e.aliases AS VARCHAR) ILIKE $speaker ESCAPE '\\'"
-            " OR c.name ILIKE $speaker ESCAPE '\\'"
-            " OR CAST(c.aliases AS VARCHAR) ILIKE $speaker ESCAPE '\\')"
+        pattern = word_pattern(speaker)
+        if pattern is None:
+            return []
+        params["speaker"] = pattern
+        by_text = _matches(["q.speaker_text"], "speaker")
+        by_entity = _matches(
+            ["e.name", "CAST(e.aliases AS VARCHAR)", "c.name", "CAST(c.aliases AS VARCHAR)"],
+            "speaker",
         )
+        inner.append(f"((e.entity_id IS NULL AND {by_text}) OR {by_entity})")
     if contains:
         params["contains"] = _like(contains)
         inner.append("q.content_text ILIKE $contains ESCAPE '\\'")
-    sql = f"""
-
+    base = f"""
             SELECT
                 coalesce(c.name, e.name, q.speaker_text) AS speaker,
                 q.content_text AS quote,
                 q.kind, q.cue_text AS cue, q.channel_text AS channel,
-                CASE WHEN regexp_matches(q.date_value, {CALENDAR}) THEN q.date_value
-                     ELSE {ARTICLE_DATE} END AS date,
+                {QUOTE_DATE} AS date,
                 CASE WHEN regexp_matches(q.date_value, {CALENDAR}) THEN 'statement'
                      WHEN {ARTICLE_DATE} IS NOT NULL THEN 'article' END AS date_origin,
                 a.outlet, a.headline, a.id AS article_id, q.quote_id,
@@ -109,73 +186,79 @@ def quotes(
                 q.content_spans, a.url, a.path
             FROM quotes q
             JOIN articles a ON a.id = q.article_id
-            LEFT JOIN entities e
-                ON e.article_id = q.article_id AND e.entity_id = q.speaker_entity
-            LEFT JOIN corpus_members m
-                ON m.article_id = q.article_id AND m.entity_id = q.speaker_entity
-            LEFT JOIN corpus_entities c ON c.id = m.corpus_entity_id
+            {SPEAKER_JOINS}
             WHERE {" AND ".join(inner)}
     """
-    out = rows(con.execute(sql, params))
-    for r in out:
-        r["content_spans"] = json.loads(r["content_spans"]) if r["content_spans"] else []
-        r["year_inferred"] = False
-    if any(r["date"] and r["date"].startswith("XXXX") for r in out):
-        _quote_years(con, out)
-    out = [r for r in out if _within(r["date"], since, until)]
-    out.sort(
-        key=lambda r: (
-            r["date"] is None or r["date"].startswith("XXXX"),
-            r["date"] or "",
-            r["outlet"] or "",
-            r["article_id"],
-            r["quote_id"],
+    found = con.execute(
+        f"SELECT DISTINCT article_id, date, TRUE FROM ({base}) WHERE starts_with(date, 'XXXX')",
+        params,
+    ).fetchall()
+    params.update(_fill_params(_learn_years(con, found)))
+    bounds = _bounds("date", since, until, params)
+    where = f"{DATED.format(d='date')} AND {bounds}" if since or until else "TRUE"
+    out = rows(
+        con.execute(
+            f"""
+            WITH {FILLS}
+            SELECT * FROM (
+                SELECT b.* REPLACE (coalesce(f.filled, b.date) AS date),
+                    f.filled IS NOT NULL AS year_inferred
+                FROM ({base}) b LEFT JOIN fills f ON f.aid = b.article_id AND f.raw = b.date
+            )
+            WHERE {where}
+            ORDER BY date IS NULL OR starts_with(date, 'XXXX'), coalesce(date, ''),
+                coalesce(outlet, ''), article_id, quote_id{_limit(limit)}
+            """,
+            params,
         )
     )
-    return out[:limit] if limit else out
+    for r in out:
+        r["content_spans"] = json.loads(r["content_spans"]) if r["content_spans"] else []
+    _add_sources(con, out)
+    return out
 
 
-def _within(date: str | None, since: str | None, until: str | None) -> bool:
-    """Bounds on ISO dates; a day bound takes in the whole day, whatever finer value a
-    date carries. A date still without a year is outside any bound."""
-    if not since and not until:
-        return True
-    if not date or date.startswith("XXXX"):
-        return False
-    return (not since or date >= since) and (not until or date[: len(until)] <= until)
+def _add_sources(con: duckdb.DuckDBPyConnection, items: list[dict[str, Any]]) -> None:
+    """How many sightings each item's article has, and the outlets other than the one
+    shown (the first seen), in place."""
+    ids = sorted({i["article_id"] for i in items})
+    found: dict[str, tuple[int, list[str]]] = {}
+    if ids:
+        for aid, n, others in con.execute(
+            "SELECT s.article_id, count(*), list(DISTINCT s.outlet ORDER BY s.outlet)"
+            " FILTER (WHERE s.outlet IS NOT NULL AND s.outlet IS DISTINCT FROM a.outlet)"
+            " FROM sources s JOIN articles a ON a.id = s.article_id"
+            " WHERE s.article_id IN (SELECT unnest($1)) GROUP BY s.article_id",
+            [ids],
+        ).fetchall():
+            found[aid] = (int(n), list(others or []))
+    for i in items:
+        n, others = found.get(i["article_id"], (1, []))
+        i["n_sources"] = n
+        i["other_outlets"] = others
 
 
-def _article_items(con: duckdb.DuckDBPyConnection) -> dict[str, dict[str, Any]]:
-    return {
-        r["id"]: r
-        for r in rows(
-            con.execute(
-                f"SELECT a.id, a.outlet, a.headline, a.url, a.path, {ARTICLE_DATE} AS date"
-                " FROM articles a"
-            )
-        )
-    }
-
-
-def _quote_years(con: duckdb.DuckDBPyConnection, out: list[dict[str, Any]]) -> None:
-    """Year-less quote dates take the year the timeline would give them, in place.
-
-    A date with nothing to learn a year from keeps its ``XXXX`` (and sorts last).
-    """
+def _year_refs(
+    con: duckdb.DuckDBPyConnection, own: set[str], wanted: str = "", params: Any = None
+) -> list[dict[str, Any]]:
+    """What a year-less date learns its year from, as article items for :func:`_fill_years`:
+    the ``own`` articles' dates, and each distinct full date of the articles ``wanted``
+    (an SQL condition on ``a``; all articles by default) as a stand-in article."""
     refs = [
-        {"kind": "article", "date": a["date"], "article_id": aid}
-        for aid, a in _article_items(con).items()
-        if a["date"]
+        {"kind": "article", "date": date, "article_id": aid}
+        for aid, date in con.execute(
+            f"SELECT a.id, {ARTICLE_DATE} FROM articles a WHERE a.id IN (SELECT unnest($ids))"
+            f" AND {ARTICLE_DATE} IS NOT NULL",
+            {"ids": sorted(own)},
+        ).fetchall()
     ]
-    todo = [
-        {"kind": "statement", "date": r["date"], "article_id": r["article_id"], "row": r}
-        for r in out
-        if r["date"] and r["date"].startswith("XXXX")
-    ]
-    for item in _fill_years(refs + todo):
-        if "row" in item:
-            item["row"]["date"] = item["date"]
-            item["row"]["year_inferred"] = True
+    found = con.execute(
+        f"SELECT DISTINCT {ARTICLE_DATE} AS d FROM articles a WHERE {wanted or 'TRUE'}"
+        f" AND {DATED.format(d=ARTICLE_DATE)}",
+        params or {},
+    ).fetchall()
+    refs += [{"kind": "article", "date": d, "article_id": f"\0{d}"} for (d,) in found]
+    return refs
 
 
 def _paragraph(text: str, start: int, end: int, width: int = 240) -> tuple[int, int]:
@@ -199,6 +282,112 @@ def _context(text: str, start: int, end: int) -> str:
     return snippet
 
 
+SAME_PARAGRAPH = """strpos(CASE
+        WHEN mm.start < t.start THEN substring(a.text, mm.start + 1, t.start - mm.start)
+        WHEN mm.start >= t."end" THEN substring(a.text, t."end" + 1, mm.start - t."end" + 1)
+        ELSE '' END, chr(10)) = 0"""
+"""SQL: mention ``mm`` starts in the paragraph of timex ``t`` (no line break between them):
+what :func:`_paragraph` computes, without cutting."""
+
+TIMELINE_ORDER = "date, ord, article_id, coalesce(s0, 0), coalesce(s1, 0)"
+KINDS = {"article": 0, "statement": 1, "timex": 2}
+
+
+def _timeline_sql(entity: bool) -> str:
+    """Every dated thing as one row: articles, statements and calendar time expressions."""
+    cte = f"{_members_cte()}," if entity else ""
+    wanted = "WHERE a.id IN (SELECT article_id FROM mem)" if entity else ""
+    speaker_is = (
+        "JOIN mem ON mem.article_id = q.article_id AND mem.entity_id = q.speaker_entity"
+        if entity
+        else ""
+    )
+    near = (
+        f"""AND EXISTS (SELECT 1 FROM mentions mm
+            JOIN mem ON mem.article_id = mm.article_id AND mem.entity_id = mm.entity_id
+            WHERE mm.article_id = t.article_id AND mm.start IS NOT NULL AND {SAME_PARAGRAPH})"""
+        if entity
+        else ""
+    )
+    return f"""
+    WITH {cte}
+    arts AS (
+        SELECT a.id AS article_id, a.outlet, a.headline, {ARTICLE_DATE} AS art_date
+        FROM articles a {wanted}
+    )
+    SELECT art_date AS date, 'article' AS kind, 0 AS ord,
+        coalesce(headline, '(no headline)') AS text, NULL::VARCHAR AS evidence,
+        outlet, headline, article_id, NULL::INTEGER AS s0, NULL::INTEGER AS s1
+    FROM arts WHERE art_date IS NOT NULL
+    UNION ALL
+    SELECT {QUOTE_DATE}, 'statement', 1,
+        coalesce(nullif(coalesce(c.name, e.name, q.speaker_text), ''), '(unknown)') || ': '
+            || coalesce(q.content_text, ''),
+        NULL, arts.outlet, arts.headline, q.article_id,
+        CAST(json_extract(q.content_spans, '$[0][0]') AS INTEGER),
+        CAST(json_extract(q.content_spans, '$[0][1]') AS INTEGER)
+    FROM quotes q
+    JOIN arts ON arts.article_id = q.article_id
+    JOIN articles a ON a.id = q.article_id
+    {speaker_is}
+    {SPEAKER_JOINS}
+    WHERE {QUOTE_DATE} IS NOT NULL
+    UNION ALL
+    SELECT t.value, 'timex', 2, NULL, t.text, arts.outlet, arts.headline, t.article_id,
+        t.start, t."end"
+    FROM timexes t
+    JOIN arts ON arts.article_id = t.article_id
+    JOIN articles a ON a.id = t.article_id
+    WHERE regexp_matches(t.value, {CALENDAR}) AND t.type IN ('DATE', 'TIME')
+        AND t.start IS NOT NULL {near}
+    """
+
+
+FILLS = """fills AS (
+        SELECT unnest(CAST($f_aid AS VARCHAR[])) AS aid, unnest(CAST($f_raw AS VARCHAR[])) AS raw,
+            unnest(CAST($f_st AS BOOLEAN[])) AS st, unnest(CAST($f_new AS VARCHAR[])) AS filled
+    )"""
+"""The years learnt for year-less dates (:func:`_learn_years`), as a table to join."""
+
+
+def _fill_params(fills: list[tuple[str, str, bool, str]]) -> dict[str, list[Any]]:
+    cols = list(zip(*fills, strict=True)) if fills else [(), (), (), ()]
+    return {k: list(v) for k, v in zip(("f_aid", "f_raw", "f_st", "f_new"), cols, strict=True)}
+
+
+def _learn_years(
+    con: duckdb.DuckDBPyConnection,
+    found: list[tuple[str, str, bool]],
+    wanted: str = "",
+    params: Any = None,
+) -> list[tuple[str, str, bool, str]]:
+    """``(article_id, year-less date, is a statement)`` -> the same with the year learnt.
+
+    Each distinct year-less date of an article is worked out once, in Python, by
+    :func:`_fill_years`: a statement from every stored article's date (as its quote
+    would be), anything else from the articles ``wanted`` (an SQL condition on ``a``).
+    Dates with nothing to learn from are left out.
+    """
+    out: list[tuple[str, str, bool, str]] = []
+    for st in (True, False):
+        todo = [
+            {"kind": "statement" if st else "timex", "date": raw, "article_id": aid, "raw": raw}
+            for aid, raw, is_st in found
+            if is_st == st
+        ]
+        if not todo:
+            continue
+        own = {t["article_id"] for t in todo}
+        refs = _year_refs(con, own) if st else _year_refs(con, own, wanted, params)
+        keep = {id(t) for t in todo}
+        out += [
+            (t["article_id"], t["raw"], st, t["date"])
+            for t in _fill_years(refs + todo)
+            if id(t) in keep
+        ]
+    return out
+
+
 def timeline(
     con: duckdb.DuckDBPyConnection,
     entity: str | None = None,
@@ -209,65 +398,57 @@ def timeline(
     """Dated things in calendar order: articles, statements, and resolved time expressions.
 
     With ``entity``: articles that mention it, its statements, and the time expressions
-    in the same paragraph as one of its mentions.
+    in the same paragraph as one of its mentions. Filters, order and ``limit`` run in
+    SQL; only the year of a year-less date is worked out in Python, once per article and
+    date (:func:`_learn_years`), and joined back in.
     """
-    members = entity_members(con, entity) if entity else None
-    if members is not None and not members:
-        return []
-    items: list[dict[str, Any]] = []
-    articles = _article_items(con)
-    wanted = {a for a, _ in members} if members is not None else set(articles)
-    for aid in sorted(wanted):
-        art = articles[aid]
-        if art["date"]:
-            items.append(
-                _item(art["date"], "article", art["headline"] or "(no headline)", art, None)
-            )
-    for q in quotes(con):
-        if members is not None and (q["article_id"], q["speaker_entity"]) not in members:
-            continue
-        if q["date"]:
-            text = f"{q['speaker'] or '(unknown)'}: {q['quote']}"
-            span = tuple(q["content_spans"][0]) if q["content_spans"] else None
-            item = _item(q["date"], "statement", text, articles[q["article_id"]], span)
-            item["year_inferred"] = q["year_inferred"]
-            items.append(item)
-    found = rows(
+    params: dict[str, Any] = {}
+    if entity:
+        pattern = word_pattern(entity)
+        if pattern is None:
+            return []
+        params["name"] = pattern
+    base = _timeline_sql(bool(entity))
+    found = con.execute(
+        f"SELECT DISTINCT article_id, date, kind = 'statement' FROM ({base})"
+        " WHERE starts_with(date, 'XXXX')",
+        params,
+    ).fetchall()
+    wanted = f"a.id IN (WITH {_members_cte()} SELECT article_id FROM mem)" if entity else ""
+    params.update(_fill_params(_learn_years(con, found, wanted, params)))
+    bounds = _bounds("date", since, until, params)
+    sql = f"""
+    WITH {FILLS}
+    SELECT b.* REPLACE (coalesce(f.filled, b.date) AS date), f.filled IS NOT NULL AS inferred
+    FROM ({base}) b
+    LEFT JOIN fills f ON f.aid = b.article_id AND f.raw = b.date AND f.st = (b.kind = 'statement')
+    """
+    got = rows(
         con.execute(
-            f"""
-        SELECT t.article_id, t.text, t.start, t."end", t.type, t.value, a.text AS body
-        FROM timexes t JOIN articles a ON a.id = t.article_id
-        WHERE regexp_matches(t.value, {CALENDAR}) AND t.type IN ('DATE', 'TIME')
-        """
+            f"SELECT * FROM ({sql}) WHERE NOT starts_with(date, 'XXXX') AND {bounds}"
+            f" ORDER BY {TIMELINE_ORDER}{_limit(limit)}",
+            params,
         )
-    )  # fetched now: the next query on this connection would drop an open result
-    near: dict[str, list[tuple[int, int]]] = {}
-    if members is not None:
-        for aid, start, end, eid in con.execute(
-            'SELECT article_id, start, "end", entity_id FROM mentions'
-        ).fetchall():
-            if (aid, eid) in members:
-                near.setdefault(aid, []).append((start, end))
-    for t in found:
-        if t["start"] is None:
-            continue
-        if members is not None:
-            left, right = _paragraph(t["body"], t["start"], t["end"], width=10**9)
-            if not any(left <= s < right for s, _ in near.get(t["article_id"], [])):
-                continue
-        text = _context(t["body"], t["start"], t["end"])
-        item = _item(t["value"], "timex", text, articles[t["article_id"]], (t["start"], t["end"]))
-        item["evidence"] = t["text"]
-        items.append(item)
-    items = _fill_years(items)
-    items = [
-        i
-        for i in items
-        if (not since or i["date"] >= since) and (not until or i["date"][: len(until)] <= until)
-    ]
-    order = {"article": 0, "statement": 1, "timex": 2}
-    items.sort(key=lambda i: (i["date"], order[i["kind"]], i["article_id"], i["span"] or (0, 0)))
-    return items[:limit] if limit else items
+    )
+    items = [_item(r) for r in got]
+    _timex_context(con, items)
+    _add_sources(con, items)
+    return items
+
+
+def _timex_context(con: duckdb.DuckDBPyConnection, items: list[dict[str, Any]]) -> None:
+    """A timex's text is its paragraph (cut to about 240 characters), read only for the
+    items kept."""
+    ids = sorted({i["article_id"] for i in items if i["kind"] == "timex"})
+    if not ids:
+        return
+    bodies = dict(
+        con.execute("SELECT id, text FROM articles WHERE id IN (SELECT unnest($1))", [ids])
+        .fetchall()
+    )
+    for i in items:
+        if i["kind"] == "timex":
+            i["text"] = _context(bodies[i["article_id"]], *i["span"])
 
 
 def _nearest(month: int, day: int, refs: list[dt.date]) -> dt.date | None:
@@ -319,19 +500,19 @@ def _fill_years(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
-def _item(
-    date: str, kind: str, text: str, art: dict[str, Any], span: tuple[int, int] | None
-) -> dict[str, Any]:
+def _item(r: dict[str, Any]) -> dict[str, Any]:
+    """A timeline row as the commands show it."""
+    span = [r["s0"], r["s1"]] if r["s0"] is not None and r["s1"] is not None else None
     return {
-        "date": date,
-        "kind": kind,
-        "text": text,
-        "evidence": None,
-        "outlet": art["outlet"],
-        "headline": art["headline"],
-        "article_id": art["id"],
-        "span": list(span) if span else None,
-        "year_inferred": False,
+        "date": r["date"],
+        "kind": r["kind"],
+        "text": r["text"],
+        "evidence": r["evidence"],
+        "outlet": r["outlet"],
+        "headline": r["headline"],
+        "article_id": r["article_id"],
+        "span": span,
+        "year_inferred": bool(r["inferred"]),
     }
 
 
@@ -404,7 +585,16 @@ def show(con: duckdb.DuckDBPyConnection, ident: str) -> dict[str, Any]:
         raise NotFound(f"no article {ident}")
     if len(found) > 1:
         raise NotFound(f"id prefix {ident} is ambiguous ({found[0][0]}, {found[1][0]}, ...)")
-    return json.loads(found[0][1])  # type: ignore[no-any-return]
+    record: dict[str, Any] = json.loads(found[0][1])
+    record["sources"] = rows(
+        con.execute(
+            "SELECT outlet, url, CAST(published AS VARCHAR) AS published, path, line, format,"
+            " CAST(seen_at AS VARCHAR) AS seen_at FROM sources WHERE article_id = ?"
+            " ORDER BY seen_at, path, line, url, outlet",
+            [found[0][0]],
+        )
+    )
+    return record
 
 
 class EmptyQuery(ValueError):

@@ -12,8 +12,9 @@ import json
 import re
 from typing import Any
 
-STORE_VERSION = "1"
-"""Bumped when a table changes shape; an older database is refused with a clear line."""
+STORE_VERSION = "2"
+"""Bumped when a table changes shape. An older store is migrated when opened (see
+:data:`MIGRATIONS`); one too old or too new to migrate is refused with a clear line."""
 
 TABLES: dict[str, list[tuple[str, str]]] = {
     "articles": [
@@ -88,6 +89,17 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("value", "VARCHAR"),
         ("anchor", "VARCHAR"),
     ],
+    "sources": [
+        ("key", "VARCHAR PRIMARY KEY"),
+        ("article_id", "VARCHAR"),
+        ("path", "VARCHAR"),
+        ("line", "INTEGER"),
+        ("url", "VARCHAR"),
+        ("outlet", "VARCHAR"),
+        ("format", "VARCHAR"),
+        ("published", "DATE"),
+        ("seen_at", "TIMESTAMP DEFAULT current_timestamp"),
+    ],
     "corpus_entities": [
         ("id", "VARCHAR PRIMARY KEY"),
         ("name", "VARCHAR"),
@@ -123,6 +135,35 @@ article are written in the article's own transaction, so they cannot be duplicat
 ARTICLE_TABLES = ("articles", "entities", "mentions", "quotes", "timexes")
 """Tables whose rows belong to one article and are committed with it."""
 
+SEP = "\x1f"
+"""Joins the fields of a source key (the ASCII unit separator: never in a path or URL)."""
+
+SOURCE_KEY_SQL = (
+    "concat(article_id, chr(31), coalesce(path, ''), chr(31), coalesce(CAST(line AS VARCHAR), ''),"
+    " chr(31), coalesce(url, ''), chr(31), coalesce(outlet, ''), chr(31),"
+    " coalesce(CAST(published AS VARCHAR), ''))"
+)
+""":func:`source_key` in SQL, over a row with the same column names (for migrations)."""
+
+MIGRATIONS: dict[str, tuple[str, list[str]]] = {
+    # 1 -> 2: one article can be carried by several outlets; keep every one it was seen
+    # with. Each stored article's own source becomes its first sources row.
+    "1": (
+        "2",
+        [
+            "CREATE TABLE IF NOT EXISTS sources ("
+            + ", ".join(f'"{c}" {t}' for c, t in TABLES["sources"])
+            + ")",
+            "INSERT INTO sources (key, article_id, path, line, url, outlet, format, published,"
+            " seen_at) SELECT "
+            + SOURCE_KEY_SQL.replace("article_id", "id")
+            + ", id, path, line, url, outlet, format, published, ingested_at FROM articles"
+            " ON CONFLICT DO NOTHING",
+        ],
+    ),
+}
+"""Store version -> (the version it becomes, the statements that get it there)."""
+
 
 def ddl() -> list[str]:
     out = []
@@ -153,6 +194,34 @@ def _js(value: Any) -> str:
 
 
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def source_key(
+    article_id: str,
+    path: str | None,
+    line: int | None,
+    url: str | None,
+    outlet: str | None,
+    published: str | None,
+) -> str:
+    """One key per article x where it was seen: the same sighting twice is one row."""
+    parts = (article_id, path, line, url, outlet, published)
+    return SEP.join("" if p is None else str(p) for p in parts)
+
+
+def source_row(
+    article_id: str,
+    path: str | None,
+    line: int | None,
+    url: str | None,
+    outlet: str | None,
+    fmt: str | None,
+    published: str | None,
+) -> Row:
+    """A ``sources`` row; a published value that is not an ISO day is left out."""
+    day = published if published and ISO_DATE.match(published) else None
+    return (source_key(article_id, path, line, url, outlet, day), article_id, path, line, url,
+            outlet, fmt, day)
 
 
 def record_rows(rec: dict[str, Any]) -> dict[str, list[Row]]:
@@ -246,6 +315,12 @@ def record_rows(rec: dict[str, Any]) -> dict[str, list[Row]]:
         )
     return {
         "articles": [article],
+        "sources": [
+            source_row(
+                aid, src.get("path"), src.get("line"), src.get("url"), src.get("outlet"),
+                src.get("format"), published,
+            )
+        ],
         "entities": ent_rows,
         "mentions": mention_rows,
         "quotes": quote_rows,
