@@ -109,6 +109,19 @@ def test_title_case_headline_keeps_only_names_the_body_confirms(nlp: Language) -
     assert ("Hal Vossberg", "Vossberg") in in_headline
 
 
+def test_outlets_from_the_media_list_and_lookalikes(nlp: Language) -> None:
+    text = (
+        "The Washington Post reported on Monday that the senator had resigned. "
+        "He told NBC News he regretted nothing. Iran's Guardian Council vetoed the bill, "
+        "The Guardian said.\n"
+    )
+    _, ents = _entities(nlp, text)
+    types = {e.name: e.type for e in ents}
+    assert types["Washington Post"] == "MEDIA" and types["NBC News"] == "MEDIA"
+    assert types["The Guardian"] == "MEDIA"
+    assert types.get("Guardian Council") != "MEDIA"
+
+
 def test_empty_and_odd_input(nlp: Language) -> None:
     doc = nlp("")
     assert doc._.entities == []
