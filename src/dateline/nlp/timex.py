@@ -129,7 +129,10 @@ def _keep(c: Candidate, span: Span, doc: Doc) -> bool:
             return False  # "the 1988 quarter" is a year's quarter, not 1988 quarters
         num = (g.get("num") or "").lower()
         if num in ("a", "an") and not (g.get("the") or g.get("rel") or g.get("mod")):
-            return prev_word in A_DURATION_CUES
+            # "for a year", and "a day before the vote" (the distance to an event)
+            nxt = doc[span.end] if span.end < len(doc) else None
+            return prev_word in A_DURATION_CUES or (
+                nxt is not None and nxt.lower_ in ("before", "after"))
         if num in ("some", "many") and not (g.get("the") or g.get("rel")):
             return prev_word in A_DURATION_CUES
     if c.rule.name == "fixed" and c.rule.value == "PRESENT_REF" and span.text.lower() == "now":

@@ -670,10 +670,11 @@ def n_set(c: Candidate, ctx: Context) -> Resolved | None:
     g = c.groups
     if g.get("setword"):
         return Resolved("SET", words()["setword"][g["setword"].lower()])
-    if g.get("wdays"):  # "on Mondays", "Tuesday nights"
-        code = words()["partofday"].get((g.get("pod") or "").lower().rstrip("s"), "")
-        return Resolved("SET", f"XXXX-WXX-{weekday_of(g['wdays'][:-1])}"
-                        + (f"T{code}" if code else ""))
+    if g.get("wdays") or g.get("wd1"):  # "on Mondays", "Tuesday nights"
+        pod = (g.get("pod") or g.get("pods") or "").lower().rstrip("s")
+        code = words()["partofday"].get(pod, "")
+        wd = weekday_of(g["wd1"] if g.get("wd1") else g["wdays"][:-1])
+        return Resolved("SET", f"XXXX-WXX-{wd}" + (f"T{code}" if code else ""))
     unit_text = g["unit"]
     if unit_text.lower().rstrip(".") in words()["weekday"]:
         return Resolved("SET", f"XXXX-WXX-{weekday_of(unit_text)}")
@@ -727,6 +728,24 @@ def n_clock(c: Candidate, ctx: Context) -> Resolved | None:
     return Resolved("TIME", f"{day}T{hour:02d}:{minute:02d}", anchor, d)
 
 
+PM_PODS = frozenset({"tonight", "afternoon", "evening", "night"})
+
+
+def n_clock_pod(c: Candidate, ctx: Context) -> Resolved | None:
+    """"at 10 tonight", "at 9 this morning": the hour of the day the part of day names, in
+    the afternoon and evening when the part of day says so ("10 last night" is 22:00)."""
+    g = c.groups
+    hour, minute = int(g["h"]), int(g.get("m") or 0)
+    pod = (g.get("pod") or g.get("lpod") or g.get("deictic") or "").lower()
+    if pod in PM_PODS and hour < 12 and not (pod == "night" and hour < 5):
+        hour += 12
+    word = (g.get("deictic") or g.get("rel") or "today").lower()
+    offset = -1 if g.get("last") else DEICTIC.get(word, 0)
+    value, d = _ref_day(ctx, offset)
+    day = value or "XXXX-XX-XX"
+    return Resolved("TIME", f"{day}T{hour:02d}:{minute:02d}", "published" if d else None, d)
+
+
 NORMALISERS: dict[str, Callable[[Candidate, Context], Resolved | None]] = {
     "date_mdy": n_date, "date_dmy": n_date, "date_iso": n_date, "date_slash": n_date,
     "month_year": n_month, "month": n_month, "month_rel": n_month, "month_rel_year": n_month,
@@ -751,7 +770,7 @@ NORMALISERS: dict[str, Callable[[Candidate, Context], Resolved | None]] = {
     "duration_long": n_duration_vague, "set_weekdays": n_set,
     "duration_while": n_duration_while,
     "set_every": n_set, "set_word": n_set, "set_times": n_set,
-    "clock": n_clock,
+    "clock": n_clock, "clock_pod": n_clock_pod,
 }
 
 
