@@ -72,6 +72,15 @@ def check_bound(name: str, value: str | None) -> str | None:
     return value
 
 
+def _name(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """A name filter must have something to match: ``--entity .`` is a mistake, said once."""
+    from dateline.store.queries import word_pattern
+
+    if value is not None and word_pattern(value) is None:
+        fail(f"--{param.name}: give a name or a word of it, not {value!r}", Exit.USAGE)
+    return value
+
+
 @contextmanager
 def opened(db: str, sandbox: bool = False) -> Iterator[Any]:
     try:
@@ -205,7 +214,12 @@ def emit_dated(rows: list[dict[str, Any]], as_json: bool, cols: list[str], title
 
 
 @click.command("quotes")
-@click.option("--speaker", metavar="NAME", help="Speaker's name or part of it.")
+@click.option(
+    "--speaker",
+    metavar="NAME",
+    callback=_name,
+    help="Speaker's name, alias or a whole word of it (any case: Karin finds Erlan Karin).",
+)
 @click.option("--contains", metavar="TEXT", help="Words in the quotation.")
 @date_options
 @query_options
@@ -218,7 +232,11 @@ def quotes_cmd(
     as_json: bool,
     limit: int | None,
 ) -> None:
-    """Who said what: speaker, quotation, cue, date, outlet and article."""
+    """Who said what: speaker, quotation, cue, date, outlet and article.
+
+    One row per statement: the outlet shown is the first the article was stored from;
+    with --json, n_sources and other_outlets say who else carried the same text.
+    """
     from dateline.store import queries
 
     with opened(db) as con:
@@ -227,7 +245,13 @@ def quotes_cmd(
 
 
 @click.command("timeline")
-@click.option("--entity", metavar="NAME", help="Only what concerns this actor or place.")
+@click.option(
+    "--entity",
+    metavar="NAME",
+    callback=_name,
+    help="Only what concerns this actor or place: its name, an alias or a whole word of"
+    " it (US finds U.S., not Russia).",
+)
 @date_options
 @query_options
 def timeline_cmd(
@@ -269,7 +293,10 @@ def entities_cmd(
 @click.argument("ident", metavar="ID")
 @db_option
 def show_cmd(ident: str, db: str) -> None:
-    """One stored record as JSON: an article id (or unique prefix) or a corpus entity id."""
+    """One stored record as JSON: an article id (or unique prefix) or a corpus entity id.
+
+    An article's record comes with `sources`: every outlet, URL and file it was seen with.
+    """
     from dateline.store import queries
 
     with opened(db) as con:

@@ -98,9 +98,12 @@ def format_of(path: Path) -> str | None:
 
 
 def read_text(
-    text: str, source: Source | None = None, fmt: str | None = None
+    text: str,
+    source: Source | None = None,
+    fmt: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Iterator[Article | ReadError]:
-    """Articles from text already in memory."""
+    """Articles from text already in memory; ``max_bytes`` holds each feed item."""
     source = source or Source()
     if not text.strip():
         yield ReadError("empty", "empty document: no text to analyze", source.path)
@@ -108,6 +111,9 @@ def read_text(
     fmt = fmt or sniff(text)
     if fmt not in READERS:
         raise ValueError(f"unknown format {fmt!r}; one of: {', '.join(sorted(READERS))}")
+    if fmt == "feed":
+        yield from read_feed(text, source.model_copy(update={"format": fmt}), max_bytes)
+        return
     yield from READERS[fmt](text, source.model_copy(update={"format": fmt}))
 
 
@@ -123,11 +129,12 @@ def read_bytes(
         yield from binary_reader(data, source, max_bytes)
         return
     try:
-        text = decode(data, source.path, max_bytes=max_bytes)
+        limit = max_bytes * FEED_MAX_FACTOR if fmt == "feed" else max_bytes
+        text = decode(data, source.path, max_bytes=limit)
     except ReadError as err:
         yield err
         return
-    yield from read_text(text, source, fmt)
+    yield from read_text(text, source, fmt, max_bytes)
 
 
 BINARY_READERS: dict[
@@ -188,4 +195,4 @@ def iter_articles(
         except OSError as exc:
             yield ReadError("io", exc.strerror or str(exc), name)
             continue
-        yield from read_bytes(data, source, fmt, limit)
+        yield from read_bytes(data, source, fmt, max_bytes)

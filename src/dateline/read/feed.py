@@ -11,6 +11,7 @@ from typing import Any
 
 from dateline.read.article import Article
 from dateline.read.dates import normalise_date
+from dateline.read.decode import DEFAULT_MAX_BYTES, check_size
 from dateline.read.errors import ReadError
 from dateline.read.plain import read_plain
 from dateline.record import Evidence, Source
@@ -35,14 +36,19 @@ def fragment_text(html: str) -> str:
     return "\n\n".join(line.strip() for line in lines if line and line.strip())
 
 
-def _body(entry: Any) -> str:
-    """Full content when the feed has it, else the summary; HTML reduced to text."""
+def _body(entry: Any, max_bytes: int = DEFAULT_MAX_BYTES, where: str | None = None) -> str:
+    """Full content when the feed has it, else the summary; HTML reduced to text.
+
+    An item larger than ``max_bytes`` (as given, before any HTML is stripped) raises a
+    ``too_large`` ReadError: one document, held to the limit every document has.
+    """
     candidates = [c for c in entry.get("content") or [] if c.get("value")]
     if not candidates and entry.get("summary"):
         detail = entry.get("summary_detail") or {}
         candidates = [{"value": entry["summary"], "type": detail.get("type", "text/html")}]
     for cand in candidates:
         value = str(cand["value"])
+        check_size(len(value.encode("utf-8", "surrogatepass")), max_bytes, where)
         if cand.get("type", "text/html") in HTML_TYPES or "<" in value:
             value = fragment_text(value)
         if value.strip():
@@ -59,8 +65,11 @@ def _date(entry: Any) -> str | None:
     return None
 
 
-def read_feed(text: str, source: Source) -> Iterator[Article | ReadError]:
-    """One article per feed item; an item with no text is reported with its number."""
+def read_feed(
+    text: str, source: Source, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[Article | ReadError]:
+    """One article per feed item; an item with no text, or one over ``max_bytes``, is
+    reported with its number and the other items go on."""
     import feedparser  # imported here: only feed input pays for it
 
     parsed = feedparser.parse(text)
@@ -71,7 +80,11 @@ def read_feed(text: str, source: Source) -> Iterator[Article | ReadError]:
     outlet = source.outlet or parsed.feed.get("title") or None
     for n, entry in enumerate(parsed.entries, start=1):
         where = f"{source.path or '<stdin>'}:{n}"
-        body = _body(entry)
+        try:
+            body = _body(entry, max_bytes, where)
+        except ReadError as err:
+            yield err
+            continue
         if not body:
             yield ReadError("empty", "feed item has no content or summary", where)
             continue

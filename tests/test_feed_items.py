@@ -1,0 +1,52 @@
+"""A feed item is one document: --max-bytes holds each item, not only the whole file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from dateline.read import Article, ReadError, iter_articles
+
+SHORT = "RIGA, June 2 (Reuters) - Latvia's port handled more grain in May, officials said."
+LONG = "TALLINN, June 3 (Reuters) - " + "Ferry traffic rose again. " * 200
+
+
+def _feed(*bodies: str) -> str:
+    items = "".join(
+        f"<item><title>Item {n}</title><link>https://wire.example/{n}</link>"
+        f"<description>{body}</description></item>"
+        for n, body in enumerate(bodies, start=1)
+    )
+    return f'<?xml version="1.0"?><rss version="2.0"><channel><title>W</title>{items}</channel></rss>'
+
+
+def test_an_oversized_item_is_a_skip_and_the_others_go_through(tmp_path: Path) -> None:
+    feed = tmp_path / "wire.rss"
+    feed.write_text(_feed(SHORT, LONG, SHORT.replace("RIGA", "LIEPAJA")), encoding="utf-8")
+    got = list(iter_articles([str(feed)], max_bytes=1000))
+    assert [type(x).__name__ for x in got] == ["Article", "ReadError", "Article"]
+    first, skip, third = got
+    assert isinstance(first, Article) and first.text == SHORT and first.source.line == 1
+    assert isinstance(skip, ReadError) and skip.code == "too_large"
+    assert skip.path == f"{feed}:2"
+    assert isinstance(third, Article) and third.source.line == 3
+    # the whole file may still be ten times the limit: 5.4 kB against 10 kB
+    assert feed.stat().st_size > 1000
+    # with room for the long item, it is read like the others
+    roomy = list(iter_articles([str(feed)], max_bytes=len(LONG) + 10))
+    assert all(isinstance(x, Article) for x in roomy) and roomy[1].text == LONG.strip()
+
+
+def test_a_feed_over_ten_times_the_limit_is_refused_whole(tmp_path: Path) -> None:
+    feed = tmp_path / "big.rss"
+    feed.write_text(_feed(*[SHORT] * 40), encoding="utf-8")
+    (err,) = iter_articles([str(feed)], max_bytes=300)
+    assert isinstance(err, ReadError) and err.code == "too_large"
+
+
+def test_non_ascii_items_are_measured_in_bytes(tmp_path: Path) -> None:
+    feed = tmp_path / "ru.rss"
+    cyrillic = "МОСКВА, 2 июня. /ТАСС/. " + "Порт работает. " * 20  # 2 bytes a letter
+    feed.write_text(_feed(cyrillic), encoding="utf-8")
+    limit = len(cyrillic) + 20  # enough characters, too few bytes
+    (err,) = iter_articles([str(feed)], max_bytes=limit)
+    assert isinstance(err, ReadError) and err.code == "too_large"
