@@ -69,8 +69,14 @@ def _can_close(text: str, start: int, end: int, mark: str) -> bool:
     before = text[start - 1] if start > 0 else " "
     after = text[end] if end < len(text) else " "
     if before.isspace():
-        # 'coalitions, '' said X': a stray space before a closing mark after punctuation
-        return start > 1 and text[start - 2] in ",.!?" and (after.isspace() or after in ",.")
+        # 'coalitions, '' said X': a stray space before a closing mark after punctuation,
+        # also after an inner closing quote ('against 'Park Avenue,'  '' Ms. Roe noted')
+        k = start - 1
+        while k > 0 and start - k <= 3 and text[k].isspace():
+            k -= 1
+        if text[k] in "'’" and k > 0:
+            k -= 1
+        return k >= 0 and text[k] in ",.!?" and (after.isspace() or after in ",.")
     # an apostrophe inside a word (don't, Karin’s) closes nothing
     return not (mark in _SINGLE and after.isalnum())
 

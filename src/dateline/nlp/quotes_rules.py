@@ -251,8 +251,12 @@ def _content_for_verb(
         and quotes.seg_tokens[quotes.token_seg[j]][0] >= right
         and not any(doc[k].text in {".", "!", "?"} for k in range(right, j))
     ):
-        # He said: "..." -- the quotation and whatever follows it in the sentence
-        end = max(quotes.seg_tokens[quotes.token_seg[j]][1], sent.end)
+        # He said: "..." -- the quotation, and the rest of the sentence when the quoted
+        # words are its subject (said "the plan" is dead), not when a new phrase follows
+        # (said "CNN" five times, has called it "reckless," accusing ...)
+        end = quotes.seg_tokens[quotes.token_seg[j]][1]
+        if _clause_goes_on(doc, end, sent, quotes):
+            end = max(end, sent.end)
         sides.append(_trim(doc, j, end, quotes))
     j = left - 1
     # the quotation may end the sentence before ('"... who knows?" Trump told ITV'), when
@@ -267,8 +271,11 @@ def _content_for_verb(
         and quotes.seg_tokens[quotes.token_seg[j]][1] <= left
         and (j >= sent.start or doc[j - 1].text in {"?", "!", ","})
     ):
-        # '"...," he said' -- the sentence up to the clause, quotation included
-        start = min(quotes.seg_tokens[quotes.token_seg[j]][0], sent.start)
+        # '"...," he said' -- the sentence up to the clause, quotation included, unless a
+        # colon introduces the quotation ('Trump asserted that ...: "France is ...," he said')
+        start = quotes.seg_tokens[quotes.token_seg[j]][0]
+        if not any(doc[k].text == ":" for k in range(sent.start, start)):
+            start = min(start, sent.start)
         sides.insert(0, _trim(doc, start, j + 1, quotes))
     if frame == "quote" and not sides:
         return None
@@ -328,6 +335,24 @@ def _content_for_verb(
         out.extend(rr)
         segs.extend(ss)
     return out, segs
+
+
+_NEW_PHRASE = {"and", "but", "while", "when", "whereas", "before", "after", "then"}
+
+
+def _clause_goes_on(doc: Doc, end: int, sent: Span, quotes: Quotes) -> bool:
+    """Do the words after a quotation go on with what was said? Not when a new phrase
+    starts (``said "CNN" five times``, ``"shameful," accusing ...``, ``"A" and swears``)."""
+    n = end
+    while n < sent.end and doc[n].is_space:
+        n += 1
+    if n >= sent.end:
+        return False
+    t = doc[n]
+    if t.text == "," and n + 1 < sent.end and quotes.token_seg[n] < 0:
+        nxt = doc[n + 1]
+        return not (nxt.tag_ == "VBG" or nxt.lower_ in _NEW_PHRASE)
+    return not (t.lower_ in _NEW_PHRASE or t.pos_ == "NUM")
 
 
 def _trailing_quote(doc: Doc, end: int, sent: Span, quotes: Quotes) -> int:
