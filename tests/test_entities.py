@@ -122,6 +122,19 @@ def test_outlets_from_the_media_list_and_lookalikes(nlp: Language) -> None:
     assert types.get("Guardian Council") != "MEDIA"
 
 
+def test_name_particles_and_a_title_someone_else_holds(nlp: Language) -> None:
+    text = (
+        "Syrian President Bashar al-Assad met envoys in Damascus. President Barack Obama "
+        "said Syria must change. Assad refused, and Syria's army advanced.\n"
+    )
+    _, ents = _entities(nlp, text)
+    assad = _by_name(ents, "Bashar al-Assad")
+    assert "Assad" in {m.text for m in assad.mentions}
+    assert [(r.title, r.country) for r in assad.roles] == [("President", "Syria")]
+    obama = _by_name(ents, "Barack Obama")
+    assert [(r.title, r.country) for r in obama.roles] == [("President", None)]
+
+
 def test_empty_and_odd_input(nlp: Language) -> None:
     doc = nlp("")
     assert doc._.entities == []

@@ -138,11 +138,22 @@ class Candidates:
                     return i
                 words += 1
                 j += 1
-            elif tok.text in HYPHENS and j > i and j + 1 < len(doc) and doc[j + 1].is_title:
+            elif j > i and (
+                (tok.text in HYPHENS and j + 1 < len(doc) and doc[j + 1].is_title)
+                or (tok.lower_ in self.w("name_particle") and self._particle_ends(j))
+            ):
                 j += 1
             else:
                 break
         return j
+
+    def _particle_ends(self, j: int) -> bool:
+        """A particle inside a name is followed by the rest of the name: "al-Assad",
+        "bin Laden", "von der Leyen"."""
+        doc, k = self.doc, j + 1
+        while k < len(doc) and (doc[k].text in HYPHENS or doc[k].lower_ in self.w("name_particle")):
+            k += 1
+        return k < len(doc) and doc[k].is_title and doc[k].is_alpha
 
     def role(self, title: Span) -> tuple[Role, int]:
         """The role a title gives, with "former" before it; and where the role starts."""

@@ -3,7 +3,8 @@
 "Kazakh State Secretary" gives the country from the demonym; "CSTO Secretary General"
 the organisation (an acronym or a country's name resolves to the actor's name); "port
 authority spokeswoman" the organisation the description names; a government title with
-no owner takes the article's main country.
+no owner takes the article's main country, unless someone else in the story holds that
+title there.
 """
 
 from __future__ import annotations
@@ -17,8 +18,9 @@ from dateline.nlp.entities_cluster import Draft
 from dateline.nlp.entities_data import Lexicon, fold
 
 
-def main_country(doc: Doc, drafts: list[Draft], lex: Lexicon) -> str | None:
-    """The country the story is about: names and demonyms count, "in X" twice."""
+def countries(doc: Doc, drafts: list[Draft], lex: Lexicon) -> list[str]:
+    """The countries the story is about, most talked-about first: names and demonyms
+    count, "in X" twice."""
     counts: Counter[str] = Counter()
     preps = lex.words("place_prep")
     for d in drafts:
@@ -32,7 +34,7 @@ def main_country(doc: Doc, drafts: list[Draft], lex: Lexicon) -> str | None:
                 continue
             prev = doc[c.start - 1].lower_ if c.start else ""
             counts[country] += 2 if prev in preps else 1
-    return lex.country_name(counts.most_common(1)[0][0]) if counts else None
+    return [lex.country_name(code) for code, _ in counts.most_common()]
 
 
 def bare_title(title: str, lex: Lexicon) -> str:
@@ -44,7 +46,11 @@ def bare_title(title: str, lex: Lexicon) -> str:
 
 
 def finish_roles(doc: Doc, drafts: list[Draft], lex: Lexicon) -> None:
-    main = main_country(doc, drafts, lex)
+    ranked = countries(doc, drafts, lex)
+    # a country has one president: "Syrian President Assad" in the text means a bare
+    # "President Obama" in the same story is some other country's
+    held = {(bare_title(r.title, lex), r.country) for d in drafts for c in d.cands
+            for r, _ in c.roles if r.country}
     by_text: dict[str, Draft] = {}
     for d in drafts:
         for m in d.mentions:
@@ -71,8 +77,11 @@ def finish_roles(doc: Doc, drafts: list[Draft], lex: Lexicon) -> None:
                     role.organization = found.name
             title = lex.titles.get(bare_title(role.title, lex))
             if role.organization is None and role.country is None and title and title.cls == "gov":
+                bare = bare_title(role.title, lex)
+                mine = {r.country for r in d.roles if bare_title(r.title, lex) == bare}
                 role.country = next(
-                    (r.country for r in d.roles if r.title.lower() == role.title.lower()), main
+                    (r.country for r in d.roles if r.title.lower() == role.title.lower()),
+                    next((c for c in ranked if (bare, c) not in held or c in mine), None),
                 )
             same = (role.title.lower(), role.organization, role.country)
             if all((r.title.lower(), r.organization, r.country) != same for r in d.roles):
