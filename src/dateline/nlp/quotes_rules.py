@@ -237,7 +237,14 @@ def _content_for_verb(
     if comp:
         start, end = _subtree(comp[0])
         end = _trailing_quote(doc, end, sent, quotes)
-        return _expand_quotes(quotes, *_trim(doc, start, end, quotes))
+        found = _expand_quotes(quotes, *_trim(doc, start, end, quotes))
+        if comp[0].i < verb.i and found[1]:
+            # '"A," Roe said, "and B."': the quotation resumed after the clause
+            after = _quote_after_clause(doc, verb, sent, quotes)
+            if after is not None and after[0] >= found[0][-1][1]:
+                more = _expand_quotes(quotes, *after)
+                return found[0] + more[0], found[1] + [k for k in more[1] if k not in found[1]]
+        return found
     # a quotation right after the clause ("He said: '...'") or right before it ('"...," he said')
     left, right = _clause(verb, quotes)
     sides: list[tuple[int, int]] = []
@@ -338,6 +345,22 @@ def _content_for_verb(
 
 
 _NEW_PHRASE = {"and", "but", "while", "when", "whereas", "before", "after", "then"}
+
+
+def _quote_after_clause(
+    doc: Doc, verb: Token, sent: Span, quotes: Quotes
+) -> tuple[int, int] | None:
+    """The quotation that opens right after a cue's clause, within its sentence."""
+    _, right = _clause(verb, quotes)
+    j = right
+    while j < sent.end and ((doc[j].is_punct and quotes.token_seg[j] < 0) or doc[j].is_space):
+        j += 1
+    if j >= sent.end or quotes.token_seg[j] < 0 or j - right > 2:
+        return None
+    if any(doc[k].text in {".", "!", "?"} for k in range(right, j)):
+        return None
+    seg = quotes.seg_tokens[quotes.token_seg[j]]
+    return seg if seg[0] >= right else None
 
 
 def _clause_goes_on(doc: Doc, end: int, sent: Span, quotes: Quotes) -> bool:
