@@ -16,7 +16,9 @@ def _feed(*bodies: str) -> str:
         f"<description>{body}</description></item>"
         for n, body in enumerate(bodies, start=1)
     )
-    return f'<?xml version="1.0"?><rss version="2.0"><channel><title>W</title>{items}</channel></rss>'
+    return (
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>W</title>{items}</channel></rss>'
+    )
 
 
 def test_an_oversized_item_is_a_skip_and_the_others_go_through(tmp_path: Path) -> None:
