@@ -135,6 +135,13 @@ def test_name_particles_and_a_title_someone_else_holds(nlp: Language) -> None:
     assert [(r.title, r.country) for r in obama.roles] == [("President", None)]
 
 
+def test_first_name_alone_goes_to_the_one_full_name_it_opens(nlp: Language) -> None:
+    text = "Senator Paula Grendt spoke on Monday. Paula said she would run again.\n"
+    _, ents = _entities(nlp, text)
+    assert [e.name for e in ents if e.type == "PERSON"] == ["Paula Grendt"]
+    assert "Paula" in {m.text for m in _by_name(ents, "Paula Grendt").mentions}
+
+
 def test_empty_and_odd_input(nlp: Language) -> None:
     doc = nlp("")
     assert doc._.entities == []

@@ -55,11 +55,16 @@ def cluster(doc: Doc, cands: list[Cand]) -> list[list[Cand]]:
     uf = _UnionFind(len(cands))
     by_key: dict[str, int] = {}
     surnames: dict[str, list[tuple[int, int]]] = {}  # fold(last) -> [(start, index)]
+    firsts: dict[str, set[str]] = {}  # fold(first) -> the full names it opens
+    first_of: dict[str, int] = {}  # fold(first) -> a candidate with that full name
     for i, c in enumerate(cands):
         s, e = c.name_range()
         words = [t for t in doc[s:e] if t.is_alpha]
         if not c.key and len(words) >= 2 and _personish(c):
             surnames.setdefault(fold(words[-1].text), []).append((c.start, i))
+            firsts.setdefault(fold(words[0].text), set()).add(fold(" ".join(
+                w.text for w in words)))
+            first_of.setdefault(fold(words[0].text), i)
     # acronyms in brackets after a name: "Treaty Organization's (CSTO)"
     acronyms: dict[str, int] = {}
     for i, c in enumerate(cands):
@@ -85,6 +90,10 @@ def cluster(doc: Doc, cands: list[Cand]) -> list[list[Cand]]:
             if options:
                 k = bisect.bisect_left(options, (c.start, -1))
                 uf.union(options[k - 1][1] if k else options[0][1], i)
+                continue
+            # "Hillary" for the one "Hillary Clinton" of the story
+            if _personish(c) and len(firsts.get(fold(text), ())) == 1:
+                uf.union(first_of[fold(text)], i)
                 continue
         uf.union(by_key.setdefault(f"N:{fold(text)}", i), i)
     # bare acronyms whose letters are the initials of a named organisation
