@@ -298,9 +298,7 @@ def _content_for_verb(
     if objs and frame != "tell":
         # "endorsed the plan", "called for a recount": the object is what was said or held
         start, end = objs[0].left_edge.i, objs[0].right_edge.i + 1
-        for c in verb.rights:
-            if c.dep_ in {"oprd", "xcomp"} and c.i >= end:
-                end = c.right_edge.i + 1
+        end = _as_complement(verb, end)
         end = _trailing_quote(doc, end, sent, quotes)
         return _expand_quotes(quotes, *_trim(doc, start, end, quotes))
     allowed = {"for", "on", "about"}
@@ -311,6 +309,7 @@ def _content_for_verb(
     preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in allowed]
     if preps and preps[0].i == verb.i + 1 + sum(1 for c in verb.children if c.dep_ == "prt"):
         start, end = _subtree(preps[0])
+        end = _as_complement(verb, end)
         return _expand_quotes(quotes, *_trim(doc, start + 1, end, quotes))
     # a parenthetical or closing clause: the rest of the sentence is what was said
     if any(c.dep_ in {"dobj", "xcomp", "attr", "acomp"} for c in verb.children):
@@ -378,11 +377,26 @@ def _clause_goes_on(doc: Doc, end: int, sent: Span, quotes: Quotes) -> bool:
     return not (t.lower_ in _NEW_PHRASE or t.pos_ == "NUM")
 
 
+def _as_complement(verb: Token, end: int) -> int:
+    """An object's predicate belongs to what was said: ``denounced the remarks as
+    "hurtful"``, ``referred to them as "my friends"``, ``called it "shameful"``."""
+    for c in verb.rights:
+        if c.i < end:
+            continue
+        if c.dep_ in {"oprd", "xcomp"} or (c.dep_ == "prep" and c.lower_ == "as" and c.i == end):
+            end = c.right_edge.i + 1
+    return end
+
+
+_BEFORE_QUOTE = {",", "—", "-", "–", ":", "but", "and"}
+
+
 def _trailing_quote(doc: Doc, end: int, sent: Span, quotes: Quotes) -> int:
-    """A content that stops at a comma before a quotation closing the sentence takes it
-    (``argued that A, "because B."``): the parser often hangs the quotation elsewhere."""
+    """A content that stops at a comma or colon before a quotation closing the sentence
+    takes it (``argued that A, "because B."``, ``said that A: "B."``, ``said A, but "B."``):
+    the parser often hangs the quotation elsewhere."""
     j = end
-    while j < sent.end and j - end < 2 and doc[j].text in {",", "—", "-", "–"}:
+    while j < sent.end and j - end < 2 and doc[j].lower_ in _BEFORE_QUOTE:
         j += 1
     if j == end or j >= sent.end or quotes.token_seg[j] < 0:
         return end
