@@ -377,13 +377,20 @@ def _clause_goes_on(doc: Doc, end: int, sent: Span, quotes: Quotes) -> bool:
     return not (t.lower_ in _NEW_PHRASE or t.pos_ == "NUM")
 
 
+_OBJECT_PREPS = {"as", "for", "of", "to", "with", "over", "about", "against"}
+"""Prepositions that complete an object (``denounced X as Y``, ``blamed X for Y``,
+``accused X of Y``)."""
+
+
 def _as_complement(verb: Token, end: int) -> int:
     """An object's predicate belongs to what was said: ``denounced the remarks as
     "hurtful"``, ``referred to them as "my friends"``, ``called it "shameful"``."""
     for c in verb.rights:
         if c.i < end:
             continue
-        if c.dep_ in {"oprd", "xcomp"} or (c.dep_ == "prep" and c.lower_ == "as" and c.i == end):
+        if c.dep_ in {"oprd", "xcomp"} or (
+            c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS and c.i == end
+        ):
             end = c.right_edge.i + 1
     return end
 
