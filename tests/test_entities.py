@@ -142,6 +142,18 @@ def test_first_name_alone_goes_to_the_one_full_name_it_opens(nlp: Language) -> N
     assert "Paula" in {m.text for m in _by_name(ents, "Paula Grendt").mentions}
 
 
+def test_places_named_after_countries_are_not_the_countries(nlp: Language) -> None:
+    text = (
+        "Voters want a new start. New Jersey voted on Tuesday. Police in Northern Ireland "
+        "and Ireland met. New Mexico and Mexico signed a water deal.\n"
+    )
+    _, ents = _entities(nlp, text)
+    mentions = {e.name: [m.text for m in e.mentions] for e in ents}
+    assert mentions["New Jersey"] == ["New Jersey"] and "Jersey" not in mentions
+    assert mentions["Ireland"] == ["Ireland"] and mentions["Mexico"] == ["Mexico"]
+    assert "Northern Ireland" in mentions and "New Mexico" in mentions
+
+
 def test_empty_and_odd_input(nlp: Language) -> None:
     doc = nlp("")
     assert doc._.entities == []

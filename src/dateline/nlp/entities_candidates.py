@@ -242,6 +242,9 @@ class Candidates:
         doc, tok = self.doc, self.doc[start]
         if not tok.is_sent_start or tok.text in self.known:
             return False
+        if label in ("GPE", "LOC", "FAC", "ORG") and end - start > 1 and (
+                tok.lower_ in self.w("place_opener") and doc[start + 1].is_title):
+            return False
         if tok.lower_ in self.lower_words or tok.lower_ in self.w("sentence_stop"):
             return True
         if label != "PERSON" and end - start > 1 and doc[start + 1 : end].text in self.ent_texts:
@@ -292,6 +295,14 @@ class Candidates:
                     for c in inner:
                         self.drop(c)
                     here = [c for c in here if c not in inner]
+            if (ent.label_ in ("GPE", "LOC") and end - start > 1
+                    and doc[start].lower_ in self.w("place_opener")):
+                # "New Jersey", "Northern Ireland": a place named after a country is not it
+                inner = [c for c in here if start < c.start and c.end <= end
+                         and c.key and c.key.startswith("C:")]
+                for c in inner:
+                    self.drop(c)
+                here = [c for c in here if c not in inner]
             if any(c.start < start or c.end > end for c in here):
                 continue
             self.add(Cand(start, end, votes=Counter({ent.label_: 1})))
