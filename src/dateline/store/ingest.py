@@ -32,6 +32,15 @@ from dateline.store.schema import Row, source_row
 CHUNK = 16
 """Articles per worker task: large enough for spaCy's batching, small enough to balance."""
 
+COMMIT_WITH_WORKERS = (64, 1.0)
+"""Articles and seconds between commits when workers parse: the writer is otherwise idle,
+so frequent small commits cost the parse nothing and a crash loses little."""
+
+COMMIT_IN_PROCESS = (256, 10.0)
+"""The same with ``--workers 1``, where every commit stops the parse: a commit of 16
+articles costs about 1.2 ms an article, one of 256 about 0.5 ms. A crash loses at most
+10 seconds of work, which the rerun redoes."""
+
 Outcome = tuple[str, str, Any]
 """``("ok", article_id, rows by table)`` or ``("error", article_id, ErrorRow)``."""
 
@@ -412,8 +421,8 @@ def ingest(
     model: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     chunk_size: int = CHUNK,
-    commit_articles: int = 64,
-    commit_seconds: float = 1.0,
+    commit_articles: int | None = None,
+    commit_seconds: float | None = None,
     progress: Callable[[str], None] | None = None,
     work: ChunkFn | None = None,
 ) -> IngestStats:
@@ -427,6 +436,9 @@ def ingest(
     from dateline.nlp.pipeline import DEFAULT_MODEL
 
     model = model or DEFAULT_MODEL
+    policy = COMMIT_IN_PROCESS if workers <= 1 else COMMIT_WITH_WORKERS
+    commit_articles = commit_articles or policy[0]
+    commit_seconds = commit_seconds or policy[1]
     stats = IngestStats()
     started = time.monotonic()
     tick = progress or (lambda kind: None)
