@@ -189,8 +189,13 @@ def _ev(obj: Any) -> tuple[str | None, int | None, int | None]:
     return obj.get("text"), span[0], span[1]
 
 
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
+"""One encoder for every cell: ``json.dumps`` with options builds a new one per call,
+which cost more than the encoding of the small lists (aliases, roles, spans)."""
+
+
 def _js(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False)
+    return _ENCODE(value)
 
 
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
