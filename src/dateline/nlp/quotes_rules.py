@@ -236,6 +236,7 @@ def _content_for_verb(
         ]
     if comp:
         start, end = _subtree(comp[0])
+        end = _complement_end(doc, verb, end, quotes)
         end = _trailing_quote(doc, end, sent, quotes)
         found = _expand_quotes(quotes, *_trim(doc, start, end, quotes))
         if comp[0].i < verb.i and found[1]:
@@ -375,6 +376,20 @@ def _clause_goes_on(doc: Doc, end: int, sent: Span, quotes: Quotes) -> bool:
         nxt = doc[n + 1]
         return not (nxt.tag_ == "VBG" or nxt.lower_ in _NEW_PHRASE)
     return not (t.lower_ in _NEW_PHRASE or t.pos_ == "NUM")
+
+
+def _complement_end(doc: Doc, verb: Token, end: int, quotes: Quotes) -> int:
+    """A second ``that`` clause joined to the verb goes on with the complement (``said A,
+    but that B``; ``said that A and that B``)."""
+    for c in verb.rights:
+        if c.i < end or c.dep_ != "conj" or quotes.token_seg[c.i] >= 0:
+            continue
+        first = [t for t in doc[c.left_edge.i : c.i] if not t.is_punct][:2]
+        if not any(t.lower_ == "that" and t.dep_ == "mark" for t in first):
+            continue
+        if all(t.is_punct or t.dep_ == "cc" for t in doc[end : c.left_edge.i]):
+            end = c.right_edge.i + 1
+    return end
 
 
 _OBJECT_PREPS = {"as", "for", "of", "to", "with", "over", "about", "against"}
