@@ -624,10 +624,24 @@ def _cue_tokens(doc: Doc, verb: Token, ranges: list[tuple[int, int]]) -> tuple[i
         or doc[end].text == ":"
     ):
         end += 1
-    while end < first and doc[end].head.i == verb.i and (
-        doc[end].dep_ in {"npadvmod", "advmod"} and doc[end].ent_type_ in {"DATE", "TIME"}
-    ):
-        end = min(first, doc[end].right_edge.i + 1)  # 'said Sunday', 'tweeted Monday night'
+    while end < first:
+        tok = doc[end]
+        head = tok.head if tok.ent_type_ in {"DATE", "TIME"} and tok.head.i > end else tok
+        if head.head.i != verb.i:
+            break
+        if head.dep_ in {"npadvmod", "advmod"} and head.ent_type_ in {"DATE", "TIME"}:
+            end = min(first, head.right_edge.i + 1)  # 'said Sunday', 'vowed last month'
+        elif (
+            head is tok
+            and tok.dep_ == "advmod"
+            and tok.pos_ == "ADV"
+            and tok.lower_ not in _NOT_CUE_ADVERBS
+        ):
+            end += 1  # 'acknowledged privately', 'said repeatedly'
+        elif tok.dep_ == "prep" and tok.lower_ == "with" and tok.right_edge.i - tok.i <= 3:
+            end = min(first, tok.right_edge.i + 1)  # 'said with a laugh'
+        else:
+            break
     colon = first - 1
     while colon > end and doc[colon].is_space:
         colon -= 1
