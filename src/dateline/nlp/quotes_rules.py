@@ -220,6 +220,15 @@ def _content_for_verb(
     comp = [c for c in verb.children if c.dep_ in {"ccomp", "csubj"}]
     if not comp and frame in {"inf", "tell"}:
         comp = [c for c in verb.children if c.dep_ == "xcomp"]
+    if not comp and frame == "clause":
+        # 'supports reforming the system', 'denied having met him': a gerund right after
+        # the verb is what was said or held (a to-infinitive is too often a purpose)
+        comp = [
+            c
+            for c in verb.children
+            if c.dep_ == "xcomp" and c.i > verb.i and c.tag_ == "VBG"
+            and not any(o.dep_ == "dobj" and o.i < c.i for o in verb.children)
+        ]
         if comp and frame == "tell":
             # "asked the congregation to stand": the addressee belongs to what was asked
             objs = [c for c in verb.children if c.dep_ == "dobj" and c.i < comp[0].i]
