@@ -20,7 +20,7 @@ from dateline.nlp.quotes_marks import QuoteSegment
 CharSpan = tuple[int, int]
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
-SHARED_SUBJECT = {"conj", "advcl", "xcomp", "pcomp"}
+SHARED_SUBJECT = {"conj", "advcl", "xcomp", "pcomp", "acomp"}
 """A verb with no subject of its own takes its head's (``he explained, adding that ...``)."""
 NEST_DEPS = {"advcl", "relcl"}
 """Clauses whose cue may sit inside another attribution's content (see ``_nests``)."""
