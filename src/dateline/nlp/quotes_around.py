@@ -15,11 +15,13 @@ from spacy.tokens import Doc, Token
 
 from dateline.nlp.quotes_lexicon import verbs
 from dateline.nlp.quotes_rules import (
+    NAME_PARTS,
     SUBJECTS,
     Found,
     Quotes,
     _chars,
     _cue_tokens,
+    _np_before,
     _source_span,
     _trim,
 )
@@ -30,8 +32,6 @@ _NOUNISH = {"PROPN", "NOUN", "PRON"}
 _QUOTE_END = ",?!—–-…"
 _CLOSERS = "\"'”’»` \u00a0"
 _RELATIVE = {"who", "which", "whose", "whom"}
-_NAME_PARTS = {"PROPN", "NOUN", "ADJ", "DET", "NUM", "PART"}
-"""Tags of the words of a speaker's noun phrase the parse failed to link."""
 _WINDOW = 40
 """Tokens after a quotation searched for its cue (long appositives: ``Jane Roe, chair of
 the department at X, who co-wrote the report with Y, said``)."""
@@ -208,7 +208,7 @@ def _source_after(doc: Doc, quotes: Quotes, v: Token, limit: int) -> tuple[int, 
         return None  # a name the tagger missed ('said Skelly' as an adverb) is title-case
     end = n
     while end < limit and (
-        doc[end].pos_ in _NAME_PARTS or doc[end].text == "." or doc[end].is_title
+        doc[end].pos_ in NAME_PARTS or doc[end].text == "." or doc[end].is_title
     ):
         end += 1
     return (n, end) if end > n else None
@@ -284,30 +284,3 @@ def _before(
         segments=list(chain),
     )
 
-
-def _np_before(doc: Doc, verb: int, low: int) -> tuple[int, int, int] | None:
-    """The speaker right before a verb the parse left without a subject: a name
-    (``Jane Roe said``) or a name with its appositive (``Col. Jane Roe, a military
-    spokesman in Baghdad, said``, closing comma kept). Returns (start, end, head)."""
-    n = verb - 1
-    while n > low and (doc[n].pos_ == "ADV" or doc[n].dep_ in {"aux", "neg"}):
-        n -= 1
-    if n <= low:
-        return None
-    if doc[n].pos_ in _NOUNISH:
-        start = n
-        while start > low and (doc[start - 1].pos_ in _NAME_PARTS or doc[start - 1].text == "."):
-            start -= 1
-        return start, n + 1, n
-    if doc[n].text != ",":
-        return None
-    comma = next((c for c in range(n - 1, max(low, n - 15) - 1, -1) if doc[c].text == ","), None)
-    if comma is None or not any(doc[c].pos_ == "NOUN" for c in range(comma + 1, n)):
-        return None
-    end = comma
-    start = end
-    while start > low and (doc[start - 1].pos_ == "PROPN" or doc[start - 1].text == "."):
-        start -= 1
-    if start == end or doc[start].text == ".":
-        return None
-    return start, n + 1, end - 1

@@ -27,6 +27,8 @@ NEST_DEPS = {"advcl", "relcl"}
 IT_SPEAKS = {"say", "add", "state", "write", "report", "announce", "tell", "note", "warn", "read"}
 """Verbs whose subject ``it`` is an organisation or document speaking (``it said``)."""
 PRONOUNS = {"he", "she", "they", "it", "i", "we", "you", "who", "which", "that"}
+NAME_PARTS = {"PROPN", "NOUN", "ADJ", "DET", "NUM", "PART"}
+"""Tags of the words of a speaker's noun phrase the parse failed to link."""
 _SENTENCE_END = set(".!?\n\"'”’»")
 _EDGE_PUNCT = {",", ".", ";", ":", "-", "—", "–", "(", ")"}
 
@@ -128,12 +130,46 @@ def _implicit_subject(doc: Doc, verb: Token) -> tuple[Token | None, tuple[int, i
     if verb.dep_ != "ROOT" or verb.i == 0 or verb.tag_ not in {"VBD", "VBZ", "VBP"}:
         return None, None
     noun = doc[verb.i - 1]
+    if noun.text == ",":
+        # 'Jane Roe, head of the center, recounted': a name and its appositive
+        found = _np_before(doc, verb.i, max(verb.sent.start - 1, verb.i - 30))
+        if found is None:
+            return None, None
+        return doc[found[2]], (found[0], found[1])
     if noun.pos_ not in {"NOUN", "PROPN"}:
         return None, None
     start = noun.i
     while start > 0 and not doc[start - 1].is_punct and noun.i >= doc[start - 1].head.i >= start:
         start -= 1
     return noun, (start, noun.i + 1)
+
+
+def _np_before(doc: Doc, verb: int, low: int) -> tuple[int, int, int] | None:
+    """The speaker right before a verb the parse left without a subject: a name
+    (``Jane Roe said``) or a name with its appositive (``Col. Jane Roe, a military
+    spokesman in Baghdad, said``, closing comma kept). Returns (start, end, head)."""
+    n = verb - 1
+    while n > low and (doc[n].pos_ == "ADV" or doc[n].dep_ in {"aux", "neg"}):
+        n -= 1
+    if n <= low:
+        return None
+    if doc[n].pos_ in {"PROPN", "NOUN", "PRON"}:
+        start = n
+        while start > low and (doc[start - 1].pos_ in NAME_PARTS or doc[start - 1].text == "."):
+            start -= 1
+        return start, n + 1, n
+    if doc[n].text != ",":
+        return None
+    comma = next((c for c in range(n - 1, max(low, n - 15) - 1, -1) if doc[c].text == ","), None)
+    if comma is None or not any(doc[c].pos_ == "NOUN" for c in range(comma + 1, n)):
+        return None
+    end = comma
+    start = end
+    while start > low and (doc[start - 1].pos_ == "PROPN" or doc[start - 1].text == "."):
+        start -= 1
+    if start == end or doc[start].text == ".":
+        return None
+    return start, n + 1, end - 1
 
 
 def _subtree(tok: Token) -> tuple[int, int]:
