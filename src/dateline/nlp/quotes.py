@@ -22,6 +22,7 @@ from dateline.nlp.quotes_rules import (
     find_phrasal,
     find_speaker_lines,
     find_verbal,
+    trim_lead_ins,
 )
 from dateline.nlp.quotes_speakers import Resolver
 from dateline.record import Content, Evidence, Quote, Speaker, StatementDate, Timex
@@ -47,6 +48,7 @@ def extract(doc: Doc) -> list[Quote]:
     found += find_phrasal(doc, quotes, taken)
     found += find_around(doc, quotes, found)
     found += attach_orphans(doc, quotes, found)
+    trim_lead_ins(doc, quotes, found)
     headline = _headline(doc)
     if headline is not None and not any(_inside(headline.content[0], f.content) for f in found):
         found.append(headline)

@@ -1074,3 +1074,34 @@ def find_speaker_lines(doc: Doc, quotes: Quotes) -> list[Found]:
             )
         )
     return out + _dash_speakers(doc, quotes)
+
+
+_LEAD_IN_END = (":", "-", "—", "–")
+
+
+def trim_lead_ins(doc: Doc, quotes: Quotes, found: list[Found]) -> None:
+    """A content that runs from the sentence start into a quotation its cue follows
+    (``'"...," he said'``) starts at the quotation when the words before it are a clause of
+    the writer's: ``He praised his brother's faith - "faith that ...," he said`` or ``Gray
+    listed the rules: "Civility was assumed," he said``. A lead-in that is only the
+    quotation's subject (``The event "was the first time ...," Roe said``) stays."""
+    text = quotes.text
+    for f in found:
+        if f.cue is None or not f.segments or f.cue[0] < f.content[0][1]:
+            continue
+        s, e = f.content[0]
+        inside = [quotes.segments[k] for k in f.segments if s < quotes.segments[k].start < e]
+        if not inside:
+            continue
+        seg = inside[0]
+        inner = text[seg.start : seg.end].lstrip("\"'“‘«„` ")
+        if not inner[:1].isupper():
+            continue
+        lead = text[s : seg.start].rstrip()
+        span = doc.char_span(s, seg.start, alignment_mode="contract")
+        clause = span is not None and any(
+            t.tag_ in {"VBD", "VBZ", "VBP", "MD"} and any(c.dep_ in SUBJECTS for c in t.children)
+            for t in span
+        )
+        if lead.endswith(_LEAD_IN_END) or clause:
+            f.content[0] = (seg.start, e)
