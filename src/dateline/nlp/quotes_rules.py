@@ -886,7 +886,7 @@ def find_phrasal(doc: Doc, quotes: Quotes, taken: set[int]) -> list[Found]:
     for words, cls in phrases.items():
         n = len(words)
         for i in starts:
-            if tuple(lowers[i : i + n]) != words or quotes.token_seg[i] >= 0 or i in taken:
+            if tuple(lowers[i : i + n]) != words or quotes.token_seg[i] >= 0:
                 continue
             if i + n >= len(doc):
                 continue
