@@ -84,6 +84,15 @@ def test_ingest_cli_reports_and_exit_codes(nlp: Language, tmp_path: Path, run_cl
     assert code == 0 and "1 added" in err
     code, _, err = run_cli("ingest", str(src), "--db", str(db))
     assert code == 0 and "0 added, 1 already stored" in err
+    (src / "de.txt").write_text(
+        "Die Regierung hat am Montag neue Regeln für den Hafen beschlossen. Die Arbeiter "
+        "sind damit nicht einverstanden und wollen weiter streiken, sagte ein Sprecher.\n",
+        encoding="utf-8",
+    )
+    code, _, err = run_cli("ingest", str(src), "--db", str(db))
+    assert code == 0 and "0 added, 1 already stored, 0 duplicate, 1 skipped" in err
+    code, _, err = run_cli("ingest", str(src), "--db", str(db))  # refused for good
+    assert code == 0 and "0 added, 1 already stored, 1 refused before, 0 duplicate" in err
     code, _, err = run_cli("ingest", str(tmp_path / "nope"), "--db", str(db))
     assert code == 2 and "no such file" in err
 

@@ -129,8 +129,10 @@ def emit(
 
 def ingest_summary(stats: Any, workers: int, db: str) -> str:
     """The last line of an ingest; rate and memory only when something was analyzed."""
+    stored = stats.known - stats.refused_before
+    refused = f" {stats.refused_before} refused before," if stats.refused_before else ""
     counts = (
-        f"{stats.added} added, {stats.known} already stored, {stats.duplicates} duplicate,"
+        f"{stats.added} added, {stored} already stored,{refused} {stats.duplicates} duplicate,"
         f" {stats.errors} skipped in {stats.seconds:.1f}s"
     )
     if not stats.worker_rss_mb:  # nothing new: no pipeline was loaded, no worker started

@@ -56,6 +56,8 @@ class IngestStats:
     """Articles read from the inputs (documents that failed to read are in ``errors``)."""
     known: int = 0
     """Already in the database: skipped before parsing."""
+    refused_before: int = 0
+    """Of ``known``: refused by an earlier run for good (e.g. not English; see ``errors``)."""
     duplicates: int = 0
     """The same text twice in this run: stored once."""
     added: int = 0
@@ -490,6 +492,8 @@ def ingest(
                         sightings.append(sighting(item))
                         if len(sightings) >= 4096:
                             flush()
+                    else:
+                        stats.refused_before += 1
                     continue
                 if aid in seen:
                     stats.duplicates += 1
