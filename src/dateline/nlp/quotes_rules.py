@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from spacy.attrs import DEP, LEMMA, LOWER, POS
 from spacy.tokens import Doc, Span, Token
 
 from dateline.nlp.quotes_lexicon import Verb, channels, cue_phrases, verbs
@@ -609,6 +610,8 @@ def _colon_quote(doc: Doc, t: Token, quotes: Quotes) -> int | None:
     """The colon that ends ``t``'s clause and opens a quotation (``Smith shot back: "..."``,
     ``Romney tweeted in response: "..."``), if the words between belong to ``t``."""
     end = min(t.sent.end, t.i + 16)
+    if ":" not in quotes.text[t.idx : doc[end - 1].idx + 1]:
+        return None  # the cheap test first: most clauses have no colon
     for k in range(t.i + 1, end):
         tok = doc[k]
         if quotes.token_seg[k] >= 0 or tok.text in {".", "!", "?", ";"}:
@@ -761,6 +764,27 @@ def _fronted_content(
     return first if first[1] > first[0] else None
 
 
+_BESIDE_DEPS = frozenset({"ROOT", "parataxis", "ccomp"})
+
+
+def _maybe_cues(doc: Doc, lexicon: dict[str, Verb]) -> list[int]:
+    """Indices of tokens that may be cues: a lexicon word, or a verb heading a clause.
+    Read from the Doc's arrays, so only these few tokens become ``Token`` objects."""
+    strings = doc.vocab.strings
+    arr = doc.to_array([LEMMA, LOWER, POS, DEP])
+    known = {
+        h for h in set(arr[:, 0].tolist()) | set(arr[:, 1].tolist())
+        if strings[h].lower() in lexicon
+    }
+    verb = strings["VERB"]
+    deps = {strings[d] for d in _BESIDE_DEPS}
+    return [
+        i
+        for i, (lemma, lower, pos, dep) in enumerate(arr.tolist())
+        if lemma in known or lower in known or (pos == verb and dep in deps)
+    ]
+
+
 def find_verbal(doc: Doc, quotes: Quotes, claimed: set[int]) -> list[tuple[Token, Found]]:
     """Attributions whose cue is a reporting verb, outermost first; ``claimed`` tokens
     belong to attributions found already."""
@@ -770,7 +794,7 @@ def find_verbal(doc: Doc, quotes: Quotes, claimed: set[int]) -> list[tuple[Token
     """Tokens of the cues and sources found so far (``taken``: and their contents)."""
     cands = [
         t
-        for t in doc
+        for t in (doc[i] for i in _maybe_cues(doc, lexicon))
         if quotes.token_seg[t.i] < 0 and (_is_cue_verb(t, lexicon) or _beside_quote(doc, t, quotes))
     ]
     cands.sort(key=lambda t: (len(list(t.ancestors)), t.i))
@@ -881,8 +905,13 @@ def find_phrasal(doc: Doc, quotes: Quotes, taken: set[int]) -> list[Found]:
     phrases = cue_phrases()
     out: list[Found] = []
     firsts = {w[0] for w in phrases}
-    lowers = [t.lower_ for t in doc]
-    starts = [i for i, w in enumerate(lowers) if w in firsts]
+    strings = doc.vocab.strings
+    lower_ids = doc.to_array(LOWER).tolist()
+    first_ids = {h for h in set(lower_ids) if strings[h] in firsts}
+    starts = [i for i, h in enumerate(lower_ids) if h in first_ids]
+    if not starts:
+        return []
+    lowers = [strings[h] for h in lower_ids]
     for words, cls in phrases.items():
         n = len(words)
         for i in starts:
