@@ -239,7 +239,7 @@ def _before(
     if p < 1 or doc[p].text not in {",", ":"} or quotes.token_seg[p] >= 0:
         return None
     colon = doc[p].text == ":"
-    low = max(doc[p].sent.start, p - 12)
+    low = max(doc[p].sent.start, p - 16)
     verb = None
     for n in range(p - 1, low - 1, -1):
         t = doc[n]
@@ -251,7 +251,7 @@ def _before(
     if verb is None:
         return None
     v = doc[verb]
-    if p - verb > (8 if colon else 5):
+    if p - verb > (16 if colon else 5):
         return None
     if not colon and not _is_cue(v, lexicon):
         return None

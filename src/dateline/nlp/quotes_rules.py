@@ -1031,7 +1031,7 @@ def _has_other_content(gap: str) -> bool:
 
 
 _DASH_SPEAKER = re.compile(
-    r"^[^\n]{3,250}? [-–—] (?:[Mm]ore from )?(?P<name>[A-Z][\w.’' ]{1,50}?|the \w+): *"
+    r"^[^\n]{3,250}? [-–—] ?(?:[Mm]ore from )?(?P<name>[A-Z][\w.’' ]{1,50}?|the \w+):[ \xa0]*"
     r"(?=[\"“«„]|'')",
     re.MULTILINE,
 )
