@@ -222,6 +222,13 @@ def _head_in(doc: Doc, start: int, end: int) -> int:
     return end - 1
 
 
+def _clause_length(doc: Doc, quotes: Quotes, k: int) -> bool:
+    """Is the quotation a clause of its own (four words or more, with a verb)?"""
+    start, end = quotes.seg_tokens[k]
+    words = [t for t in doc[start:end] if t.is_alpha]
+    return len(words) >= 4 and any(t.pos_ in {"VERB", "AUX"} for t in words)
+
+
 def _cls(v: Token, lexicon: dict[str, object]) -> str:
     entry = lexicon.get(v.lemma_.lower()) or lexicon.get(v.lower_)
     return getattr(entry, "cls", "speech")
@@ -253,8 +260,8 @@ def _before(
     v = doc[verb]
     if p - verb > (16 if colon else 5):
         return None
-    if not colon and not _is_cue(v, lexicon):
-        return None
+    if not colon and not _is_cue(v, lexicon) and not _clause_length(doc, quotes, first):
+        return None  # 'X cracked, "I am a progressive"': any verb before a full quotation
     subj = next(
         (c for c in v.children if c.dep_ in SUBJECTS and quotes.token_seg[c.i] < 0), None
     )
