@@ -188,8 +188,14 @@ def _source_span(doc: Doc, subj: Token, quotes: Quotes) -> tuple[int, int]:
     while opened > 0 and end < full_end and doc[end].text in {".", ")"}:
         opened -= doc[end].text == ")"
         end += 1
-    # an appositive keeps its closing comma, as news annotation usually marks it
-    if any(c.dep_ == "appos" for c in subj.children) and end < len(doc) and doc[end].text == ",":
+    # an appositive or a relative clause set off by commas keeps its closing comma, as news
+    # annotation usually marks it ('Jane Roe, who chairs the panel, said')
+    if (
+        any(c.dep_ in {"appos", "relcl"} for c in subj.children)
+        and end < len(doc)
+        and doc[end].text == ","
+        and (doc[start:end].text.count(",") > 0)
+    ):
         end += 1
     return start, end
 
