@@ -118,7 +118,7 @@ def run_ingest(folder: Path, workers: int, model: str) -> dict[str, Any]:
 
 def stages(texts: list[str], model: str) -> dict[str, float]:
     """Seconds per stage for all texts, each stage timed alone over the whole set."""
-    from dateline.analysis import ENGLISH_MARKERS, ENGLISH_SURE, LANGUAGE_SAMPLE, build_record
+    from dateline.analysis import LANGUAGE_SAMPLE, build_record, plain_english
     from dateline.nlp.language import is_english
     from dateline.nlp.pipeline import load_pipeline
     from dateline.read import Article, read_text
@@ -138,8 +138,7 @@ def stages(texts: list[str], model: str) -> dict[str, float]:
     t0 = time.perf_counter()
     for a in arts:  # as prepare_doc does: plain English skips the identifier
         sample = a.text[:LANGUAGE_SAMPLE]
-        words = set(sample.lower().split())
-        if not ("the" in words and len(words & ENGLISH_MARKERS) >= ENGLISH_SURE):
+        if not plain_english(sample):
             is_english(sample)
     out["language id"] = time.perf_counter() - t0
     t0 = time.perf_counter()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -62,3 +64,13 @@ def test_short_or_odd_english_still_asks(nlp: Language, monkeypatch) -> None:
     glued = "thereby andover often tonight inside thesaid"
     analysis.prepare_doc(Article(text=glued), None, nlp)
     assert calls[-1] == glued
+
+
+def test_fast_path_is_one_helper_shared_with_the_benchmark() -> None:
+    assert analysis.plain_english(ENGLISH)
+    assert not analysis.plain_english(GERMAN)
+    assert not analysis.plain_english(RUSSIAN)
+    assert not analysis.plain_english("")
+    assert not analysis.plain_english("The the THE")  # "the" alone is not enough
+    bench = (Path(analysis.__file__).parents[2] / "benchmarks" / "run.py").read_text()
+    assert "plain_english(" in bench and "ENGLISH_MARKERS" not in bench

@@ -126,6 +126,13 @@ French share "in", "was", "is", "on" at most)."""
 ENGLISH_SURE = 6
 
 
+def plain_english(sample: str) -> bool:
+    """The fast path of the language check: "the" and :data:`ENGLISH_SURE` marker words
+    make a sample English without asking the identifier (False means: ask it)."""
+    words = set(sample.lower().split())
+    return "the" in words and len(words & ENGLISH_MARKERS) >= ENGLISH_SURE
+
+
 def prepare_doc(article: Article, published: str | None, nlp: Language) -> Doc | ReadError:
     """An unparsed Doc carrying its Article and reference date, or why it is refused.
 
@@ -133,9 +140,7 @@ def prepare_doc(article: Article, published: str | None, nlp: Language) -> Doc |
     parse exactly as ``analyze`` does.
     """
     sample = article.text[:LANGUAGE_SAMPLE]
-    words = set(sample.lower().split())
-    sure = "the" in words and len(words & ENGLISH_MARKERS) >= ENGLISH_SURE
-    english, lang = (True, "en") if sure else is_english(sample)
+    english, lang = (True, "en") if plain_english(sample) else is_english(sample)
     if not english:
         return LanguageError(
             "language",
