@@ -354,6 +354,14 @@ def _content_for_verb(
         end = _as_complement(verb, end)
         end = _trailing_quote(doc, end, sent, quotes)
         return _expand_quotes(quotes, *_trim(doc, start, end, quotes))
+    if objs and frame == "tell":
+        # 'warned China against provocation', 'told stories of the war': with no clause,
+        # what was said is the object and its complement, unless the object is only the
+        # addressee ('told reporters')
+        start, end = objs[0].left_edge.i, objs[0].right_edge.i + 1
+        more = _as_complement(verb, end)
+        if more > end or not (objs[0].pos_ in {"PRON", "PROPN"} or objs[0].ent_type_):
+            return _expand_quotes(quotes, *_trim(doc, start, more, quotes))
     allowed = {"for", "on", "about"}
     if frame.startswith("p:"):
         allowed |= set(frame[2:].split(","))
