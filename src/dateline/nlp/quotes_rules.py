@@ -568,16 +568,21 @@ def _sourceless(doc: Doc, verb: Token, entry: Verb, quotes: Quotes) -> _Sourcele
             )),
             None,
         )
-        if rest is None or subj_range is None:
+        if subj_range is None:
             return None
-        if rest.dep_ == "prep" and rest.lower_ == "as":
+        if rest is None:
+            if source is None:
+                return None
+            # 'the position was not widely supported by experts': the subject is what the
+            # agent holds
+            parts = [subj_range]
+        elif rest.dep_ == "prep" and rest.lower_ == "as":
             objs = [o for o in rest.children if o.dep_ == "pobj"]
             if not objs:
                 return None
-            tail = _subtree(objs[0])
+            parts = [subj_range, _subtree(objs[0])]
         else:
-            tail = _subtree(rest)
-        parts = [subj_range, tail]
+            parts = [subj_range, _subtree(rest)]
     ranges: list[tuple[int, int]] = []
     segs: list[int] = []
     for r in parts:
