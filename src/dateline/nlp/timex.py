@@ -143,7 +143,8 @@ def _keep(c: Candidate, span: Span, doc: Doc) -> bool:
 
 def _split_ranges(found: list[Candidate]) -> list[Candidate]:
     """A range written with a hyphen ("1996-2000", "1998-99", "January-July") becomes its two
-    ends, each a timex, as TimeML annotates "from 1996 to 2000"; a "range" whose second
+    ends, each a timex, as TimeML annotates "from 1996 to 2000"; a year after a month range
+    ("January-July 2021") goes with the second end and dates both; a "range" whose second
     year is not a little after the first (a score, a code) is dropped."""
     out: list[Candidate] = []
     for c in found:
@@ -151,10 +152,9 @@ def _split_ranges(found: list[Candidate]) -> list[Candidate]:
         if name not in ("year_range", "month_range"):
             out.append(c)
             continue
-        second = "year2" if name == "year_range" else "month2"
         text = c.groups["_range"]
-        cut = c.end - len(c.groups[second])
         if name == "year_range":
+            cut = c.end - len(c.groups["year2"])
             y1, y2 = int(c.groups["year"]), int(c.groups["year2"])
             if y2 < 100:
                 y2 += y1 - y1 % 100 + (100 if y2 < y1 % 100 else 0)
@@ -162,11 +162,13 @@ def _split_ranges(found: list[Candidate]) -> list[Candidate]:
                 continue
             out.append(Candidate(c.rule, c.start, c.start + 4, {"year": str(y1)}))
             out.append(Candidate(c.rule, cut, c.end, {"year": str(y2)}))
-        else:
+        else:  # "January-July 2021": "January" and "July 2021", both in 2021
             first = text.split("-")[0].split("–")[0]
+            year = c.groups.get("year")
             out.append(Candidate(c.rule, c.start, c.start + len(first),
-                                 {"month": first, "month2": c.groups["month2"]}))
-            out.append(Candidate(c.rule, cut, c.end, {"month": c.groups["month2"]}))
+                                 {"month": first, "month2": c.groups["month2"], "year": year}))
+            out.append(Candidate(c.rule, c.start + len(first) + 1, c.end,
+                                 {"month": c.groups["month2"], "year": year}))
     return out
 
 

@@ -220,6 +220,8 @@ def n_month(c: Candidate, ctx: Context) -> Resolved | None:
     month = month_of(g["month"])
     year = year_of(g.get("year"))
     anchor = None
+    if year is not None and g.get("month2") and month > month_of(g["month2"]):
+        year -= 1  # "November-January 2022": the range began in 2021
     if year is None:
         rel = (g.get("rel") or "").lower().split()
         if ctx.ref is None:
@@ -530,6 +532,14 @@ def n_year_end(c: Candidate, ctx: Context) -> Resolved | None:
     return Resolved("DATE", str(ctx.ref.year), "published")
 
 
+HALF_UNITS = {"decade": ("year", 10), "year": ("month", 12), "month": ("week", 4),
+              "day": ("hour", 24)}
+"""The unit "X and a half" is counted in, keyed by X, and how many of it X holds: "a year and
+a half" is 18 months, "a month and a half" 6 weeks (a value to the week), "a day and a half"
+36 hours, which from a reference date of unknown hour is taken as the day before (a story
+published in the afternoon or evening, the usual case, is 36 hours after the day before)."""
+
+
 def n_ago(c: Candidate, ctx: Context) -> Resolved | None:
     g = c.groups
     unit = unit_of(g["unit"])
@@ -537,9 +547,10 @@ def n_ago(c: Candidate, ctx: Context) -> Resolved | None:
     if n is None:
         return Resolved("DATE", "PAST_REF", "published")
     if g.get("and"):  # "a year and a half ago": counted in the next smaller unit
-        n += 0.5
-        unit = {"year": "month", "decade": "year", "day": "hour"}.get(unit, unit)
-        n *= {"month": 12, "year": 10, "hour": 24}.get(unit, 1)
+        smaller, per = HALF_UNITS.get(unit, (unit, 1))
+        unit, n = smaller, (n + 0.5) * per
+        if unit == "hour":  # "a day and a half ago": 36 hours, the day before (see HALF_UNITS)
+            unit, n = "day", n // 24
     if ctx.ref is None:
         return None
     if unit == "year" and n == 1 and ctx.anchor_quarter is not None:
@@ -733,14 +744,21 @@ PM_PODS = frozenset({"tonight", "afternoon", "evening", "night"})
 
 def n_clock_pod(c: Candidate, ctx: Context) -> Resolved | None:
     """"at 10 tonight", "at 9 this morning": the hour of the day the part of day names, in
-    the afternoon and evening when the part of day says so ("10 last night" is 22:00)."""
+    the afternoon and evening when the part of day says so ("10 last night" is 22:00).
+    Twelve at night is midnight, T24:00 of that day as TIMEX3 writes midnight ("12 tonight");
+    one to four at night are the small hours after it, on the next day ("2 last night" is
+    02:00 on the reference day, "1 tonight" 01:00 tomorrow)."""
     g = c.groups
     hour, minute = int(g["h"]), int(g.get("m") or 0)
     pod = (g.get("pod") or g.get("lpod") or g.get("deictic") or "").lower()
-    if pod in PM_PODS and hour < 12 and not (pod == "night" and hour < 5):
+    night = pod in ("night", "tonight")
+    small_hours = night and hour < 5
+    if night and hour == 12:
+        hour = 24
+    elif pod in PM_PODS and hour < 12 and not small_hours:
         hour += 12
     word = (g.get("deictic") or g.get("rel") or "today").lower()
-    offset = -1 if g.get("last") else DEICTIC.get(word, 0)
+    offset = (-1 if g.get("last") else DEICTIC.get(word, 0)) + (1 if small_hours else 0)
     value, d = _ref_day(ctx, offset)
     day = value or "XXXX-XX-XX"
     return Resolved("TIME", f"{day}T{hour:02d}:{minute:02d}", "published" if d else None, d)
