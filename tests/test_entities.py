@@ -133,6 +133,36 @@ def test_name_particles_and_a_title_someone_else_holds(nlp: Language) -> None:
     assert [(r.title, r.country) for r in assad.roles] == [("President", "Syria")]
     obama = _by_name(ents, "Barack Obama")
     assert [(r.title, r.country) for r in obama.roles] == [("President", None)]
+    # nor the next country of a story shared between several
+    _, ents = _entities(nlp, text.replace("Damascus.", "Damascus and Moscow. Russia backed "
+                                          "him, and Russia sent envoys."))
+    obama = _by_name(ents, "Barack Obama")
+    assert [(r.title, r.country) for r in obama.roles] == [("President", None)]
+
+
+def test_outlet_names_inside_longer_names_are_not_outlets(nlp: Language) -> None:
+    text = (
+        "The Independent Election Commission said the vote was fair. Police sealed the "
+        "Times Square area. He told CNN Tuesday he would run, The Independent reported.\n"
+    )
+    _, ents = _entities(nlp, text)
+    media = sorted(e.name for e in ents if e.type == "MEDIA")
+    assert media == ["CNN", "The Independent"]
+    mentions = [m.text for e in ents if e.name == "The Independent" for m in e.mentions]
+    assert mentions == ["The Independent"]
+
+
+def test_title_case_title_outside_the_text_is_no_trouble(nlp: Language) -> None:
+    article = next(iter(read_text(
+        '{"title": "Dockers Walk Out At Harbour Terminal", "text": "Dockers walked out '
+        'at the Pontica terminal on Monday, union leader Ana Ionescu said."}',
+        Source(), "json",
+    )))
+    doc = nlp.make_doc(article.text)
+    doc._.article = article
+    doc._.published = None
+    names = [e.name for e in nlp(doc)._.entities]
+    assert "Ana Ionescu" in names
 
 
 def test_first_name_alone_goes_to_the_one_full_name_it_opens(nlp: Language) -> None:
@@ -152,6 +182,18 @@ def test_places_named_after_countries_are_not_the_countries(nlp: Language) -> No
     assert mentions["New Jersey"] == ["New Jersey"] and "Jersey" not in mentions
     assert mentions["Ireland"] == ["Ireland"] and mentions["Mexico"] == ["Mexico"]
     assert "Northern Ireland" in mentions and "New Mexico" in mentions
+
+
+def test_title_case_headline_keeps_every_confirmed_part(nlp: Language) -> None:
+    text = (
+        "Financial Times Story Angers Vossberg Camp Ahead Of Vote\n\n"
+        "The Financial Times reported on Monday that developer Hal Vossberg owed taxes. "
+        "Vossberg denied it.\n"
+    )
+    body, ents = _entities(nlp, text)
+    end = body.index("\n")
+    heads = sorted((m.text, e.type) for e in ents for m in e.mentions if m.span[1] <= end)
+    assert heads == [("Financial Times", "MEDIA"), ("Vossberg", "PERSON")]
 
 
 def test_empty_and_odd_input(nlp: Language) -> None:

@@ -70,6 +70,13 @@ def _without_initials(name: str) -> str:
     return " ".join([words[0], *middle, words[-1]])
 
 
+def _initials_agree(a: str, b: str) -> bool:
+    """"George H. W. Bush" and "George W. Bush" are two people: initials may be left out
+    on one side, but when both names give them they must be the same."""
+    ia, ib = (a != _without_initials(a)), (b != _without_initials(b))
+    return not (ia and ib) or a == b
+
+
 def _title(title: str) -> str:
     """A role title without "former", hyphens as spaces: "Former Secretary-General"."""
     words = fold(title).replace("-", " ").split()
@@ -138,18 +145,18 @@ def _find(ent: Entity, index: _Index) -> tuple[CorpusEntity | None, str]:
     if _named(ent):
         folded = fold(ent.name)
         same_name = index.by_names(ent.type, names)
-        if ent.type == "PERSON":
-            folded = _without_initials(folded)
-        full = [c for c in same_name if len(folded.split()) > 1
-                and {fold(c.name), _without_initials(fold(c.name))} & {folded}]
+        plain = _without_initials(folded) if ent.type == "PERSON" else folded
+        full = [c for c in same_name if len(plain.split()) > 1
+                and _without_initials(fold(c.name)) == plain
+                and _initials_agree(fold(c.name), folded)]
         if len(full) == 1:
             return full[0], f"same full name {ent.name!r}"
         exact = [c for c in same_name if not _clash(ent.roles, c.roles)]
         words = _full(ent.name)
         if ent.type == "PERSON":
             # "Ioana Popescu" and "Marius Popescu" share an alias "Popescu": not enough
-            exact = [c for c in exact if len(words) < 2 or len(_full(c.name)) < 2
-                     or words[0] == _full(c.name)[0]]
+            exact = [c for c in exact if (len(words) < 2 or len(_full(c.name)) < 2
+                     or words[0] == _full(c.name)[0]) and _initials_agree(fold(c.name), folded)]
         if len(exact) == 1:
             shared = sorted(names & _names(exact[0]))[0]
             return exact[0], f"same name or alias {shared!r}"
@@ -159,7 +166,8 @@ def _find(ent: Entity, index: _Index) -> tuple[CorpusEntity | None, str]:
                        and not _clash(ent.roles, c.roles)]
             if len(words) >= 2:
                 surname = [c for c in surname if len(_full(c.name)) < 2
-                           or _full(c.name)[0] == words[0]]
+                           or (_full(c.name)[0] == words[0]
+                               and _initials_agree(fold(c.name), folded))]
             if len(surname) > 1 and ent.roles:
                 surname = [c for c in surname if _titles(c.roles) & _titles(ent.roles)]
             if len(surname) == 1:

@@ -25,7 +25,7 @@ from spacy.util import filter_spans
 
 from dateline.nlp.coref import Coref
 from dateline.nlp.entities_candidates import HYPHENS, POSSESSIVE, Cand, Candidates, Cue
-from dateline.nlp.entities_cluster import Draft, cluster, type_of
+from dateline.nlp.entities_cluster import Draft, cluster, personish, type_of
 from dateline.nlp.entities_data import Lexicon, fold, lexicon
 from dateline.nlp.entities_roles import finish_roles
 from dateline.read.wire import is_title_case
@@ -79,7 +79,8 @@ def build(doc: Doc, an: EntityAnalyzer) -> list[Entity]:
     lex, strings = an.lex, doc.vocab.strings
     found = Candidates(doc, lex)
     found.gazetteer(filter_spans(
-        [Span(doc, s, e, label=strings[m]) for m, s, e in an.gaz(doc)]
+        [Span(doc, s, e, label=strings[m]) for m, s, e in an.gaz(doc)
+         if not _inside_longer_name(doc, s, e, strings[m])]
     ))
     titles = filter_spans([Span(doc, s, e, label=m) for m, s, e in an.titles(doc)])
     cues: list[Cue] = [(strings[m].split("|"), s, e) for m, s, e in an.cues(doc)]
@@ -124,34 +125,55 @@ def build(doc: Doc, an: EntityAnalyzer) -> list[Entity]:
     return out
 
 
-def _trim_headline(doc: Doc, found: Candidates, cands: list[Cand]) -> list[Cand]:
-    """In a Title Case headline spaCy reads runs of capitals as one long name
-    ("Washington Post Hit Piece Exploits Trump Supporter"); keep there only the longest
-    part that the body also names (a name, or the surname of one), and nothing else
-    that no knowledge backs."""
+def _inside_longer_name(doc: Doc, start: int, end: int, label: str) -> bool:
+    """An outlet's name opening a longer name is not the outlet: "The Independent
+    Election Commission", "the Times Square attack" (spaCy's entity runs on)."""
+    if not label.startswith("M:") or end >= len(doc) or not doc[end].is_title:
+        return False
+    if doc[start].idx < _title_case_headline_end(doc):
+        return False  # every word is capitalised there; _trim_headline sorts it out
+    return any(e.start <= start and e.end > end for e in doc.ents)
+
+
+def _title_case_headline_end(doc: Doc) -> int:
+    """Where a Title Case headline inside the text ends (0 if there is none)."""
     headline = getattr(doc._.article, "headline", None)
-    if headline is None or not is_title_case(headline.text):
-        return cands
-    end = headline.span[1]
-    body = {c.text for c in cands if found.chars(c.start, c.end)[0] >= end}
-    body |= {t.split()[-1] for t in body if " " in t}
-    kept: list[Cand] = []
+    if headline is None or headline.span is None or not is_title_case(headline.text):
+        return 0
+    return headline.span[1]
+
+
+def _trim_headline(doc: Doc, found: Candidates, cands: list[Cand]) -> list[Cand]:
+    """In a Title Case headline spaCy reads runs of capitals as one long name ("Harbour
+    Council Row Deepens As Vossberg Quits"); keep there only the parts the body also
+    names (a name, or a person's surname), longest first, and nothing else that no
+    knowledge backs."""
+    end = _title_case_headline_end(doc)
+    if not end:
+        return cands  # a title outside the text (JSON, feeds) has no mentions to trim
+
+    def in_body(c: Cand) -> bool:
+        return found.chars(c.start, c.end)[0] >= end
+
+    body = {c.text for c in cands if in_body(c)}
+    body |= {c.text.split()[-1] for c in cands
+             if in_body(c) and " " in c.text and personish(c)}
+    keep = [c for c in cands if in_body(c) or c.know or c.key or c.kind != "name"]
+    taken = {i for c in keep if not in_body(c) for i in range(c.start, c.end)}
+    out = list(keep)
     for c in cands:
-        if found.chars(c.start, c.end)[0] >= end or c.know or c.key or c.kind != "name":
-            kept.append(c)
+        if c in keep:
             continue
-        best = next(
-            ((s, e) for n in range(c.end - c.start, 0, -1)
-             for s in range(c.start, c.end - n + 1)
-             for e in (s + n,) if found.text[slice(*found.chars(s, e))] in body),
-            None,
-        )
-        if best is not None:
-            c.start, c.end = best
-            c.name = None
-            c.text = found.text[slice(*found.chars(*best))]
-            kept.append(c)
-    return kept
+        for n in range(c.end - c.start, 0, -1):
+            for s in range(c.start, c.end - n + 1):
+                if taken.intersection(range(s, s + n)):
+                    continue
+                text = found.text[slice(*found.chars(s, s + n))]
+                if text in body:
+                    out.append(Cand(s, s + n, votes=c.votes.copy(), text=text))
+                    taken.update(range(s, s + n))
+    out.sort(key=lambda c: (c.start, -c.end))
+    return out
 
 
 def _descriptions(doc: Doc, coref: Coref, found: Candidates, titles: list[Span],

@@ -42,7 +42,7 @@ class _UnionFind:
             self.parent[max(ri, rj)] = min(ri, rj)
 
 
-def _personish(c: Cand) -> bool:
+def personish(c: Cand) -> bool:
     return c.know == "PERSON" or (c.know is None and c.votes["PERSON"] > 0)
 
 
@@ -60,7 +60,7 @@ def cluster(doc: Doc, cands: list[Cand]) -> list[list[Cand]]:
     for i, c in enumerate(cands):
         s, e = c.name_range()
         words = [t for t in doc[s:e] if t.is_alpha]
-        if not c.key and len(words) >= 2 and _personish(c):
+        if not c.key and len(words) >= 2 and personish(c):
             surnames.setdefault(fold(words[-1].text), []).append((c.start, i))
             firsts.setdefault(fold(words[0].text), set()).add(fold(" ".join(
                 w.text for w in words)))
@@ -92,7 +92,7 @@ def cluster(doc: Doc, cands: list[Cand]) -> list[list[Cand]]:
                 uf.union(options[k - 1][1] if k else options[0][1], i)
                 continue
             # "Hillary" for the one "Hillary Clinton" of the story
-            if _personish(c) and len(firsts.get(fold(text), ())) == 1:
+            if personish(c) and len(firsts.get(fold(text), ())) == 1:
                 uf.union(first_of[fold(text)], i)
                 continue
         uf.union(by_key.setdefault(f"N:{fold(text)}", i), i)

@@ -3,8 +3,8 @@
 "Kazakh State Secretary" gives the country from the demonym; "CSTO Secretary General"
 the organisation (an acronym or a country's name resolves to the actor's name); "port
 authority spokeswoman" the organisation the description names; a government title with
-no owner takes the article's main country, unless someone else in the story holds that
-title there.
+no owner takes the article's main country (when one country clearly leads), unless
+someone else in the story holds that title there.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from dateline.nlp.entities_cluster import Draft
 from dateline.nlp.entities_data import Lexicon, fold
 
 
-def countries(doc: Doc, drafts: list[Draft], lex: Lexicon) -> list[str]:
+def countries(doc: Doc, drafts: list[Draft], lex: Lexicon) -> list[tuple[str, int]]:
     """The countries the story is about, most talked-about first: names and demonyms
     count, "in X" twice."""
     counts: Counter[str] = Counter()
@@ -34,7 +34,15 @@ def countries(doc: Doc, drafts: list[Draft], lex: Lexicon) -> list[str]:
                 continue
             prev = doc[c.start - 1].lower_ if c.start else ""
             counts[country] += 2 if prev in preps else 1
-    return [lex.country_name(code) for code, _ in counts.most_common()]
+    return [(lex.country_name(code), n) for code, n in counts.most_common()]
+
+
+def main_country(ranked: list[tuple[str, int]]) -> str | None:
+    """The story's own country when one clearly leads (more than 1.5 times the next);
+    in a story shared between countries a bare "President" is anyone's guess."""
+    if not ranked or (len(ranked) > 1 and ranked[0][1] <= 1.5 * ranked[1][1]):
+        return None
+    return ranked[0][0]
 
 
 def bare_title(title: str, lex: Lexicon) -> str:
@@ -46,9 +54,10 @@ def bare_title(title: str, lex: Lexicon) -> str:
 
 
 def finish_roles(doc: Doc, drafts: list[Draft], lex: Lexicon) -> None:
-    ranked = countries(doc, drafts, lex)
+    main = main_country(countries(doc, drafts, lex))
     # a country has one president: "Syrian President Assad" in the text means a bare
-    # "President Obama" in the same story is some other country's
+    # "President Obama" in the same story is some other country's, and which one the
+    # story does not say: no country rather than a guess
     held = {(bare_title(r.title, lex), r.country) for d in drafts for c in d.cands
             for r, _ in c.roles if r.country}
     by_text: dict[str, Draft] = {}
@@ -81,7 +90,8 @@ def finish_roles(doc: Doc, drafts: list[Draft], lex: Lexicon) -> None:
                 mine = {r.country for r in d.roles if bare_title(r.title, lex) == bare}
                 role.country = next(
                     (r.country for r in d.roles if r.title.lower() == role.title.lower()),
-                    next((c for c in ranked if (bare, c) not in held or c in mine), None),
+                    main if main is not None and ((bare, main) not in held or main in mine)
+                    else None,
                 )
             same = (role.title.lower(), role.organization, role.country)
             if all((r.title.lower(), r.organization, r.country) != same for r in d.roles):
