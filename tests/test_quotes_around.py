@@ -176,3 +176,23 @@ def test_odd_marks_never_crash(nlp: Language, body: str) -> None:
     rec = _record(nlp, body)
     for q in rec.quotes:
         assert all(0 <= s < e <= len(rec.text) for s, e in q.content.spans)
+
+
+@pytest.mark.parametrize(
+    ("body", "cue", "content"),
+    [
+        (
+            "The dockers are confident that the port will reopen.",
+            "are confident",
+            "that the port will reopen",
+        ),
+        ("The mayor was angry about the delays.", "was angry about", "the delays"),
+        ("Jane Roe is a longtime critic of the harbour board.", "is a longtime critic of",
+         "the harbour board"),
+    ],
+)
+def test_stance_words(nlp: Language, body: str, cue: str, content: str) -> None:
+    q = _only(_record(nlp, body))
+    assert q.cue is not None and q.cue.text == cue
+    assert q.content.text == content
+    assert q.speaker is not None

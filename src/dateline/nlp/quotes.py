@@ -25,6 +25,7 @@ from dateline.nlp.quotes_rules import (
     trim_lead_ins,
 )
 from dateline.nlp.quotes_speakers import Resolver
+from dateline.nlp.quotes_stance import find_stance
 from dateline.record import Content, Evidence, Quote, Speaker, StatementDate, Timex
 
 _HEADLINE_DASH = re.compile(r"^(?P<content>.*\S)\s+[—–-]{1,2}\s+(?P<source>[^—–\-:]{2,60}?)\s*$")
@@ -46,6 +47,7 @@ def extract(doc: Doc) -> list[Quote]:
     found += [f for _, f in find_verbal(doc, quotes, claimed)]
     taken = {i for f in found for s, e in f.content for i in _token_range(doc, s, e)}
     found += find_phrasal(doc, quotes, taken)
+    found += find_stance(doc, quotes, taken)
     found += find_around(doc, quotes, found)
     found += attach_orphans(doc, quotes, found)
     trim_lead_ins(doc, quotes, found)

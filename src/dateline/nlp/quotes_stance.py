@@ -1,0 +1,118 @@
+"""Stance adjectives and nouns as cues: ``X is confident that ...``, ``X were angry about
+Y``, ``X is a longtime critic of Y``.
+
+News reports attitudes as often with a copula and an adjective as with a verb: the
+subject holds the attitude, and a that-clause or the object of the adjective's
+preposition is what it is about. The adjectives are read from
+``data/quotes_adjectives.tsv``; the parse gives the copula, subject and complement.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.attrs import LEMMA
+from spacy.tokens import Doc, Token
+
+from dateline.datafiles import rows
+from dateline.nlp.quotes_rules import (
+    SUBJECTS,
+    Found,
+    Quotes,
+    _chars,
+    _expand_quotes,
+    _source_span,
+    _subtree,
+    _trim,
+)
+
+_MARKS = {"that", "whether", "if"}
+_SHAPES = {("ADJ", "acomp"), ("NOUN", "attr")}
+"""``is confident``, ``is a critic``: the stance word completes a copula."""
+_CUE_LEFT = {"aux", "neg", "advmod"}
+
+
+@cache
+def stance_words() -> dict[str, tuple[str, frozenset[str]]]:
+    """Adjective or noun -> (class, prepositions that introduce what the stance is about),
+    from ``data/quotes_adjectives.tsv`` and ``data/quotes_stance_nouns.tsv``."""
+    out: dict[str, tuple[str, frozenset[str]]] = {}
+    for name in ("quotes_adjectives.tsv", "quotes_stance_nouns.tsv"):
+        for row in rows("dateline.nlp", name):
+            preps = frozenset(row[2].split(",")) if len(row) > 2 else frozenset()
+            out[row[0]] = (row[1], preps)
+    return out
+
+
+def find_stance(doc: Doc, quotes: Quotes, taken: set[int]) -> list[Found]:
+    """Attributions whose cue is a copula with a stance adjective."""
+    table = stance_words()
+    strings = doc.vocab.strings
+    lemma_ids = doc.to_array(LEMMA).tolist()
+    wanted = {h for h in set(lemma_ids) if strings[h].lower() in table}
+    out: list[Found] = []
+    for i, h in enumerate(lemma_ids):
+        if h not in wanted or i in taken or quotes.token_seg[i] >= 0:
+            continue
+        adj = doc[i]
+        if (adj.pos_, adj.dep_) not in _SHAPES or adj.head.pos_ not in {"AUX", "VERB"}:
+            continue
+        found = _stance(doc, quotes, adj, table[strings[h].lower()], taken)
+        if found is not None:
+            out.append(found)
+            for s, e in found.content:
+                span = doc.char_span(s, e, alignment_mode="expand")
+                if span is not None:
+                    taken.update(range(span.start, span.end))
+    return out
+
+
+def _stance(
+    doc: Doc, quotes: Quotes, adj: Token, entry: tuple[str, frozenset[str]], taken: set[int]
+) -> Found | None:
+    cop = adj.head
+    subj = next(
+        (c for c in cop.children if c.dep_ in SUBJECTS and quotes.token_seg[c.i] < 0), None
+    )
+    if subj is None or subj.i > cop.i or subj.lower_ in {"it", "there"}:
+        return None
+    cls, preps = entry
+    content: tuple[int, int] | None = None
+    cue_end = adj.i + 1
+    for c in [*adj.rights, *(c for c in cop.rights if c.i > adj.i)]:
+        if adj.pos_ == "ADJ" and c.dep_ in {"ccomp", "advcl"} and any(
+            m.dep_ == "mark" and m.lower_ in _MARKS for m in c.children
+        ):
+            content = _subtree(c)
+            break
+        if c.dep_ == "prep" and c.head.i == adj.i and c.lower_ in preps and c.i == adj.i + 1:
+            # 'were angry about X', 'is a longtime critic of X'
+            objs = [o for o in c.children if o.dep_ in {"pobj", "pcomp"}]
+            if objs:
+                content = (c.i + 1, _subtree(c)[1])
+                cue_end = c.i + 1
+                break
+    if content is None:
+        return None
+    start, end = _trim(doc, *content, quotes)
+    if end - start < 1 or any(k in taken for k in range(start, end)):
+        return None
+    cue_start = cop.i
+    left = {c.i: c for c in cop.lefts}
+    while cue_start - 1 in left and left[cue_start - 1].dep_ in _CUE_LEFT:
+        cue_start -= 1
+    if any(k in taken for k in range(cue_start, cue_end)):
+        return None
+    s_start, s_end = _source_span(doc, subj, quotes)
+    if s_end > cue_start:
+        return None
+    ranges, segs = _expand_quotes(quotes, start, end)
+    return Found(
+        cue=_chars(doc, cue_start, cue_end),
+        cls=cls,
+        content=[_chars(doc, *r) for r in ranges],
+        source=_chars(doc, s_start, s_end),
+        source_token=subj.i,
+        clause=_chars(doc, s_start, cue_end),
+        segments=segs,
+    )
