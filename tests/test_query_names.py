@@ -25,6 +25,57 @@ TEXT_B = (
     "ODESA, March 5 (Reuters) - The ports reopened, a spokeswoman for Russian exporters said.\n"
     '"We are loading again," the spokeswoman said.'
 )
+TEXT_C = (
+    "Ferries resume\n"
+    "İZMİR, March 7 (Reuters) - Ferries left İzmir again, port director Ayşe\xa0Demir said.\n"
+    '"The quays are clear," Demir said. "Cargo waits," the port\xa0official added.'
+)
+"""A dotted capital I (Turkish), and no-break spaces as HTML input leaves them."""
+
+
+def _turkish() -> Record:
+    ents = [
+        Entity(
+            id="e1",
+            name="İzmir",
+            type="GPE",
+            mentions=[Mention(text="İzmir", span=at(TEXT_C, "İzmir"))],
+        ),
+        Entity(
+            id="e2",
+            name="Ayşe\xa0Demir",
+            type="PERSON",
+            aliases=["Demir"],
+            mentions=[Mention(text="Ayşe\xa0Demir", span=at(TEXT_C, "Ayşe\xa0Demir"))],
+        ),
+    ]
+    quotes = [
+        Quote(
+            id="q1",
+            kind="direct",
+            speaker=Speaker(text="Demir", span=at(TEXT_C, "Demir", 1), entity="e2"),
+            cue=ev(TEXT_C, "said", 1),
+            content=Content(
+                text="The quays are clear,", spans=[at(TEXT_C, "The quays are clear,")]
+            ),
+        ),
+        Quote(
+            id="q2",
+            kind="direct",
+            speaker=Speaker(text="the port\xa0official", span=at(TEXT_C, "the port\xa0official")),
+            cue=ev(TEXT_C, "added"),
+            content=Content(text="Cargo waits,", spans=[at(TEXT_C, "Cargo waits,")]),
+        ),
+    ]
+    return Record(
+        id=content_id(TEXT_C),
+        source=Source(path="c.txt", outlet="Reuters"),
+        language="en",
+        text=TEXT_C,
+        published=Published(date="2023-03-07", origin="metadata"),
+        entities=ents,
+        quotes=quotes,
+    )
 
 
 def _records() -> list[Record]:
@@ -86,6 +137,7 @@ def _records() -> list[Record]:
             entities=[],
             quotes=[quote_b],
         ),
+        _turkish(),
     ]
 
 
@@ -138,3 +190,42 @@ def test_cli_refuses_an_empty_name_in_one_line(con, run_cli, tmp_path: Path) -> 
     assert code == 2 and err.strip().count("\n") == 0 and "--speaker" in err
     code, _, err = run_cli("timeline", "--entity", ".", "--db", db)
     assert code == 2 and "--entity" in err and "Traceback" not in err
+
+
+def test_brackets_and_punctuation_are_no_name(con) -> None:
+    # the alias lists are stored as JSON: their brackets and quotes are not names
+    for junk in ("[", "]", '"', ",", '["', "_"):
+        assert queries.quotes(con, speaker=junk) == []
+        assert queries.timeline(con, entity=junk) == []
+        assert queries.entity_members(con, junk) == set()
+    assert queries.word_pattern(con, "[") is None
+
+
+def test_each_alias_is_matched_on_its_own(con) -> None:
+    a = content_id(TEXT_A)
+    assert queries.entity_members(con, "U.S.") == {(a, "e2")}
+    # the JSON text would put '","' between aliases; nothing matches across two of them
+    assert queries.entity_members(con, 'Karin"') == set()
+    assert queries.entity_members(con, "Karin\x1fErlan") == set()
+
+
+def test_query_is_folded_as_the_column_is(con) -> None:
+    c = content_id(TEXT_C)
+    for name in ("İzmir", "İZMİR", "izmir", "IZMIR"):
+        assert queries.entity_members(con, name) == {(c, "e1")}, name
+    # a no-break space in the stored name, a plain one (or the same no-break one) asked
+    for name in ("Ayşe Demir", "Ayşe\xa0Demir", "ayşe  demir", "Demir"):
+        found = queries.quotes(con, speaker=name)
+        assert [q["quote"] for q in found] == ["The quays are clear,"], name
+    assert [q["quote"] for q in queries.quotes(con, speaker="port official")] == ["Cargo waits,"]
+    assert {i["article_id"] for i in queries.timeline(con, entity="Ayşe Demir")} == {c}
+
+
+def test_cli_refuses_a_bracket_in_one_line(con, run_cli) -> None:
+    db = con.execute(
+        "SELECT path FROM duckdb_databases() WHERE database_name = current_database()"
+    ).fetchone()[0]
+    code, out, err = run_cli("quotes", "--speaker", "[", "--db", db)
+    assert code == 2 and out == "" and err.strip().count("\n") == 0 and "--speaker" in err
+    code, _, err = run_cli("timeline", "--entity", "]", "--db", db)
+    assert code == 2 and err.strip().count("\n") == 0 and "--entity" in err

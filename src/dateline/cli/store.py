@@ -73,10 +73,11 @@ def check_bound(name: str, value: str | None) -> str | None:
 
 
 def _name(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    """A name filter must have something to match: ``--entity .`` is a mistake, said once."""
-    from dateline.store.queries import word_pattern
+    """A name filter needs a letter or digit: ``--entity .`` or ``--speaker [`` is a
+    mistake, said once (``[`` used to match the brackets of every stored alias list)."""
+    from dateline.store.queries import has_word
 
-    if value is not None and word_pattern(value) is None:
+    if value is not None and not has_word(value):
         fail(f"--{param.name}: give a name or a word of it, not {value!r}", Exit.USAGE)
     return value
 

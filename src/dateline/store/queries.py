@@ -54,31 +54,59 @@ def _like(text: str) -> str:
 
 _PUNCT = frozenset(string.punctuation)
 
-FOLD_SQL = "lower(regexp_replace(regexp_replace({x}, '\\.', '', 'g'), '\\s+', ' ', 'g'))"
-""":func:`fold` in SQL."""
+FOLD_SQL = (
+    "lower(regexp_replace(regexp_replace({x}, '\\.', '', 'g'), '[\\s\\pZ]+', ' ', 'g'))"
+)
+"""A name as compared, in SQL: no case, no dots, single spaces. Any Unicode space counts
+(``\\pZ``: a no-break space from HTML is a space). The query value is folded by this very
+expression (:func:`word_pattern`), so both sides agree (``lower`` of İ is i, not i + dot)."""
 
 EDGE = "[^\\pL\\pN_]"
 """What may stand either side of a whole word: anything but a letter, digit or _."""
 
+SEP = chr(31)
+"""Joins the aliases of a list for matching: no alias or query holds it, and it is no
+letter or digit, so a match can never run from one alias into the next."""
+
 
 def fold(name: str) -> str:
-    """A name as compared: no case, no dots, single spaces (``U.S.`` is ``us``)."""
+    """A rough Python twin of :data:`FOLD_SQL` (no case, no dots, single spaces); queries
+    fold with the SQL itself, which treats some letters differently (İ)."""
     return " ".join(name.replace(".", "").lower().split())
 
 
-def word_pattern(name: str) -> str | None:
-    """An RE2 pattern finding ``name`` as whole words in a folded text; None when the
-    name has nothing to match (only dots or spaces)."""
-    folded = fold(name)
-    if not folded:
+def has_word(name: str) -> bool:
+    """A name filter needs a letter or a digit: ``[``, ``.`` or blanks match nothing real
+    (and used to match the brackets of the stored alias lists)."""
+    return any(ch.isalnum() for ch in name)
+
+
+def word_pattern(con: duckdb.DuckDBPyConnection, name: str) -> str | None:
+    """An RE2 pattern finding ``name`` as whole words in a text folded by :data:`FOLD_SQL`;
+    None when the name has no letter or digit. The name is folded by DuckDB, as the
+    column is."""
+    if not has_word(name):
+        return None
+    row = con.execute(
+        f"SELECT trim({FOLD_SQL.format(x='$1')})", [name.replace(SEP, " ")]
+    ).fetchone()
+    folded = str(row[0]) if row and row[0] else ""
+    if not has_word(folded):
         return None
     escaped = "".join("\\" + ch if ch in _PUNCT else ch for ch in folded)
     return f"(^|{EDGE}){escaped}($|{EDGE})"
 
 
+def _aliases(col: str) -> str:
+    """SQL: a JSON list of aliases as one text, the aliases kept apart by :data:`SEP`."""
+    return f"array_to_string(json_extract_string({col}, '$[*]'), chr(31))"
+
+
 def _matches(exprs: list[str], param: str) -> str:
-    """SQL: any of ``exprs`` (a name, or a JSON list of aliases) has the name as whole words."""
-    tests = [f"regexp_matches({FOLD_SQL.format(x=x)}, ${param})" for x in exprs]
+    """SQL: any of ``exprs`` (names, or :func:`_aliases`) has the name as whole words."""
+    tests = [
+        f"coalesce(regexp_matches({FOLD_SQL.format(x=x)}, ${param}), FALSE)" for x in exprs
+    ]
     return "(" + " OR ".join(tests) + ")"
 
 
@@ -89,8 +117,8 @@ def _members_cte(param: str = "name") -> str:
     linked to, as whole words without case (``Tokayev`` finds the full name, ``US`` finds
     ``U.S.`` but not ``Russia``).
     """
-    mine = _matches(["e.name", "CAST(e.aliases AS VARCHAR)"], param)
-    linked = _matches(["c.name", "CAST(c.aliases AS VARCHAR)"], param)
+    mine = _matches(["e.name", _aliases("e.aliases")], param)
+    linked = _matches(["c.name", _aliases("c.aliases")], param)
     return f"""mem AS (
         SELECT e.article_id, e.entity_id FROM entities e WHERE {mine}
         UNION
@@ -101,7 +129,7 @@ def _members_cte(param: str = "name") -> str:
 
 def entity_members(con: duckdb.DuckDBPyConnection, name: str) -> set[tuple[str, str]]:
     """Article entities ``(article_id, entity_id)`` whose actor is called ``name``."""
-    pattern = word_pattern(name)
+    pattern = word_pattern(con, name)
     if pattern is None:
         return set()
     found = con.execute(
@@ -160,14 +188,13 @@ def quotes(
     inner = ["TRUE"]
     params: dict[str, Any] = {}
     if speaker:
-        pattern = word_pattern(speaker)
+        pattern = word_pattern(con, speaker)
         if pattern is None:
             return []
         params["speaker"] = pattern
         by_text = _matches(["q.speaker_text"], "speaker")
         by_entity = _matches(
-            ["e.name", "CAST(e.aliases AS VARCHAR)", "c.name", "CAST(c.aliases AS VARCHAR)"],
-            "speaker",
+            ["e.name", _aliases("e.aliases"), "c.name", _aliases("c.aliases")], "speaker"
         )
         inner.append(f"((e.entity_id IS NULL AND {by_text}) OR {by_entity})")
     if contains:
@@ -404,7 +431,7 @@ def timeline(
     """
     params: dict[str, Any] = {}
     if entity:
-        pattern = word_pattern(entity)
+        pattern = word_pattern(con, entity)
         if pattern is None:
             return []
         params["name"] = pattern
