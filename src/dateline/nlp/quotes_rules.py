@@ -745,6 +745,14 @@ def _governing_start(doc: Doc, verb: Token, start: int) -> int:
             and left[first - 1].lower_ not in _NOT_CUE_ADVERBS)
     ):
         first -= 1
+    if head.pos_ == "ADJ" and head.dep_ == "acomp" and head.head.i < first:
+        # 'was quick to point out', 'is reluctant to endorse': the copula opens the cue
+        cop = head.head
+        if all(doc[k].dep_ in {"advmod", "neg"} for k in range(cop.i + 1, first)):
+            first = cop.i
+            left = {c.i: c for c in cop.lefts}
+            while first - 1 in left and left[first - 1].dep_ in _CUE_LEFT:
+                first -= 1
     return first
 
 
