@@ -166,3 +166,42 @@ def test_a_store_too_old_or_too_new_is_still_refused(tmp_path: Path) -> None:
         con.close()
         with pytest.raises(StoreError, match=f"store version {version}"):
             connect(db, read_only=True)
+
+
+def test_one_file_named_two_ways_is_one_sighting(
+    nlp: Language, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    wire = tmp_path / "in" / "gdansk.txt"
+    wire.parent.mkdir()
+    wire.write_text(STORY, encoding="utf-8")
+    db = tmp_path / "p.duckdb"
+    monkeypatch.chdir(tmp_path)
+    assert ingest(["in"], db).added == 1  # relative, as typed in a shell
+    again = ingest([str(wire), "./in/../in/gdansk.txt"], db)  # absolute, and roundabout
+    assert (again.added, again.known) == (0, 2)
+    con = connect(db, read_only=True)
+    try:
+        # one row, showing the path as it was first given
+        assert con.execute("SELECT path FROM sources").fetchall() == [("in/gdansk.txt",)]
+        said = queries.quotes(con, speaker="Nowak")
+        assert said and all(q["n_sources"] == 1 for q in said)
+    finally:
+        con.close()
+
+
+def test_a_store_keyed_before_paths_were_resolved_gets_no_double_on_rerun(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dateline.store.schema import source_row
+
+    monkeypatch.chdir(tmp_path)
+    row = source_row("a" * 16, "in/r1.txt", None, None, "Reuters", "text", "2024-05-06")
+    assert row[0].split("\x1f")[1] == str(tmp_path.resolve() / "in" / "r1.txt")
+    old = ("a" * 16 + "\x1fin/r1.txt\x1f\x1f\x1fReuters\x1f2024-05-06", *row[1:])
+    db = tmp_path / "k.duckdb"
+    with Store(db) as store:
+        store.write([], [], [old])
+        store.write([], [], [row])  # the same sighting, keyed the new way: not added
+        assert store.count("sources") == 1
+        store.write([], [], [source_row("a" * 16, "-", None, None, "Reuters", "text", None)])
+        assert store.count("sources") == 2

@@ -28,6 +28,7 @@ from dateline.store.schema import (
     Row,
     columns,
     ddl,
+    legacy_key,
 )
 
 DEFAULT_DB = "dateline.duckdb"
@@ -212,19 +213,32 @@ class Store:
             raise ValueError(table)
         return int(self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0])  # type: ignore[index]
 
-    def _insert(self, table: str, rows: Sequence[Row], keyed: bool = False) -> None:
-        """Column-wise insert: one statement per table, far cheaper than executemany.
-
-        ``keyed``: rows whose key is already stored are left out (idempotent sightings).
-        """
+    def _insert(self, table: str, rows: Sequence[Row]) -> None:
+        """Column-wise insert: one statement per table, far cheaper than executemany."""
         if not rows:
             return
         cols = columns(table)
         names = ", ".join(f'"{c}"' for c in cols)
         values = ", ".join(f"unnest(${i + 1})" for i in range(len(cols)))
         data = [list(col) for col in zip(*rows, strict=True)]
-        tail = " ON CONFLICT DO NOTHING" if keyed else ""
-        self.con.execute(f"INSERT INTO {table} ({names}) SELECT {values}{tail}", data)
+        self.con.execute(f"INSERT INTO {table} ({names}) SELECT {values}", data)
+
+    def _insert_sources(self, rows: Sequence[Row]) -> None:
+        """Sightings not stored yet: neither their key nor the key a store written before
+        paths were resolved gave them (:func:`~dateline.store.schema.legacy_key`) is there."""
+        if not rows:
+            return
+        cols = columns("sources")
+        names = ", ".join(f'"{c}"' for c in cols)
+        values = ", ".join(f'unnest(${i + 1}) AS "{c}"' for i, c in enumerate(cols))
+        data = [list(col) for col in zip(*rows, strict=True)]
+        data.append([legacy_key(r) for r in rows])
+        self.con.execute(
+            f"INSERT INTO sources ({names}) SELECT {names} FROM"
+            f" (SELECT {values}, unnest(${len(cols) + 1}) AS legacy)"
+            " WHERE legacy NOT IN (SELECT key FROM sources) ON CONFLICT DO NOTHING",
+            data,
+        )
 
     def write(
         self,
@@ -251,7 +265,7 @@ class Store:
         try:
             for table in ARTICLE_TABLES:
                 self._insert(table, batch[table])
-            self._insert("sources", list(seen.values()), keyed=True)
+            self._insert_sources(list(seen.values()))
             for err in errs:
                 self.con.execute(
                     "INSERT INTO errors (key, article_id, path, line, code, reason)"

@@ -9,6 +9,7 @@ break ingest. Documented in docs/store.md.
 from __future__ import annotations
 
 import json
+import os
 import re
 from typing import Any
 
@@ -143,7 +144,8 @@ SOURCE_KEY_SQL = (
     " chr(31), coalesce(url, ''), chr(31), coalesce(outlet, ''), chr(31),"
     " coalesce(CAST(published AS VARCHAR), ''))"
 )
-""":func:`source_key` in SQL, over a row with the same column names (for migrations)."""
+""":func:`source_key` with ``resolve=False`` in SQL, over a row with the same column names
+(for migrations: SQL cannot know the directory a relative path was given from)."""
 
 MIGRATIONS: dict[str, tuple[str, list[str]]] = {
     # 1 -> 2: one article can be carried by several outlets; keep every one it was seen
@@ -201,6 +203,14 @@ def _js(value: Any) -> str:
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
+def place(path: str | None) -> str | None:
+    """A file as a source key names it: resolved and absolute, so ``samples/a.txt`` and
+    ``/work/samples/a.txt`` are one sighting. Standard input (``-``) and URLs stay as given."""
+    if not path or path == "-" or path.startswith("<") or "://" in path:
+        return path
+    return os.path.realpath(path)
+
+
 def source_key(
     article_id: str,
     path: str | None,
@@ -208,10 +218,23 @@ def source_key(
     url: str | None,
     outlet: str | None,
     published: str | None,
+    *,
+    resolve: bool = True,
 ) -> str:
-    """One key per article x where it was seen: the same sighting twice is one row."""
-    parts = (article_id, path, line, url, outlet, published)
+    """One key per article x where it was seen: the same sighting twice is one row.
+
+    ``resolve=False`` gives the key as it was before paths were resolved (and as the
+    version 1 migration makes it), with the path as given: the writer checks that key
+    too, so rerunning the same command on an older store adds nothing.
+    """
+    parts = (article_id, place(path) if resolve else path, line, url, outlet, published)
     return SEP.join("" if p is None else str(p) for p in parts)
+
+
+def legacy_key(row: Row) -> str:
+    """The key a ``sources`` row had when keys held the path as given (see :func:`source_key`)."""
+    _key, aid, path, line, url, outlet, _fmt, day = row
+    return source_key(aid, path, line, url, outlet, day, resolve=False)
 
 
 def source_row(
