@@ -205,3 +205,13 @@ def test_a_store_keyed_before_paths_were_resolved_gets_no_double_on_rerun(
         assert store.count("sources") == 1
         store.write([], [], [source_row("a" * 16, "-", None, None, "Reuters", "text", None)])
         assert store.count("sources") == 2
+
+
+def test_a_read_command_says_once_that_it_migrated_the_store(tmp_path: Path, run_cli) -> None:
+    db = tmp_path / "old.duckdb"
+    _old_store(db)
+    code, out, err = run_cli("quotes", "--db", str(db), "--json")
+    assert code == 0 and json.loads(out)
+    assert err.splitlines() == [f"dateline: migrated store v1 -> v2: {db}"]
+    code, _, err = run_cli("timeline", "--db", str(db), "--json")
+    assert code == 0 and "migrated" not in err  # once: the store is now version 2

@@ -12,6 +12,7 @@ import datetime as dt
 import json
 import os
 import re
+import sys
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -117,8 +118,12 @@ def check_version(con: duckdb.DuckDBPyConnection, path: str) -> None:
 
 def migrate(con: duckdb.DuckDBPyConnection, path: str) -> None:
     """Bring an older store to this version in place, one transaction per step; a crash
-    part-way leaves the store at the last whole step, and the next open goes on."""
-    version = store_version(con, path)
+    part-way leaves the store at the last whole step, and the next open goes on.
+
+    Says so in one line on stderr: an older dateline refuses the file from then on, so a
+    migration (even by a read command) must not pass unnoticed.
+    """
+    version = first = store_version(con, path)
     while version in MIGRATIONS:
         target, statements = MIGRATIONS[version]
         con.execute("BEGIN")
@@ -131,6 +136,8 @@ def migrate(con: duckdb.DuckDBPyConnection, path: str) -> None:
             con.execute("ROLLBACK")
             raise
         version = target
+    if version != first:
+        print(f"dateline: migrated store v{first} -> v{version}: {path}", file=sys.stderr)
 
 
 class Store:
