@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import codecs
+import io
 from pathlib import Path
+
+import pytest
 
 from dateline.read import Article, ReadError, iter_articles
 
@@ -52,3 +56,42 @@ def test_non_ascii_items_are_measured_in_bytes(tmp_path: Path) -> None:
     limit = len(cyrillic) + 20  # enough characters, too few bytes
     (err,) = iter_articles([str(feed)], max_bytes=limit)
     assert isinstance(err, ReadError) and err.code == "too_large"
+
+
+def _stdin(monkeypatch: pytest.MonkeyPatch, data: bytes) -> None:
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(data)))
+
+
+def test_a_feed_on_stdin_is_held_item_by_item(monkeypatch: pytest.MonkeyPatch) -> None:
+    feed = _feed(SHORT, LONG, SHORT.replace("RIGA", "LIEPAJA")).encode("utf-8")
+    assert len(feed) > 1000  # over the limit as a whole, under ten times it
+    _stdin(monkeypatch, feed)
+    got = list(iter_articles(["-"], max_bytes=1000))
+    assert [type(x).__name__ for x in got] == ["Article", "ReadError", "Article"]
+    assert isinstance(got[1], ReadError) and got[1].code == "too_large" and got[1].path == "-:2"
+    assert isinstance(got[2], Article) and got[2].text.startswith("LIEPAJA")
+    # the same with a byte-order mark and UTF-16, as some Windows tools write
+    wide = codecs.BOM_UTF16_LE + _feed(SHORT, LONG).encode("utf-16-le")
+    assert 1200 < len(wide) < 12000
+    _stdin(monkeypatch, wide)
+    got = list(iter_articles(["-"], max_bytes=1200))
+    assert [type(x).__name__ for x in got] == ["Article", "ReadError"]
+
+
+def test_stdin_that_is_no_feed_keeps_the_plain_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    _stdin(monkeypatch, LONG.encode("utf-8"))
+    (err,) = iter_articles(["-"], max_bytes=1000)
+    assert isinstance(err, ReadError) and err.code == "too_large"
+    # HTML that merely mentions a feed tag further down is not a feed
+    page = "<html><body><p>" + "Ports reopened. " * 100 + "<rss></p></body></html>"
+    _stdin(monkeypatch, page.encode("utf-8"))
+    (err,) = iter_articles(["-"], max_bytes=1000)
+    assert isinstance(err, ReadError) and err.code == "too_large"
+
+
+def test_a_feed_file_with_an_odd_suffix_is_sniffed_too(tmp_path: Path) -> None:
+    feed = tmp_path / "wire.feed"
+    feed.write_text(_feed(SHORT, LONG), encoding="utf-8")
+    got = list(iter_articles([str(feed)], max_bytes=1000))
+    assert [type(x).__name__ for x in got] == ["Article", "ReadError"]
+    assert got[1].path == f"{feed}:2"

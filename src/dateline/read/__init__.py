@@ -6,6 +6,7 @@ batch records the skip and goes on.
 
 from __future__ import annotations
 
+import codecs
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -117,6 +118,15 @@ def read_text(
     yield from READERS[fmt](text, source.model_copy(update={"format": fmt}))
 
 
+def _head(data: bytes, size: int = 4096) -> str:
+    """The start of undecoded input, enough for :func:`sniff` to tell a feed (whose size
+    limit is larger) before the whole input is decoded and held to a limit."""
+    head = data[:size]
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return head.decode("utf-16", "ignore")
+    return head.decode("utf-8-sig", "ignore")
+
+
 def read_bytes(
     data: bytes,
     source: Source | None = None,
@@ -129,7 +139,8 @@ def read_bytes(
         yield from binary_reader(data, source, max_bytes)
         return
     try:
-        limit = max_bytes * FEED_MAX_FACTOR if fmt == "feed" else max_bytes
+        feed = fmt == "feed" or (fmt is None and sniff(_head(data)) == "feed")
+        limit = max_bytes * FEED_MAX_FACTOR if feed else max_bytes
         text = decode(data, source.path, max_bytes=limit)
     except ReadError as err:
         yield err
@@ -178,7 +189,9 @@ def iter_articles(
             continue
         source = Source(path=name)
         fmt = format_of(path)
-        limit = max_bytes * FEED_MAX_FACTOR if fmt == "feed" else max_bytes
+        # a file with no telling suffix may be a feed: read_bytes sniffs it and holds
+        # anything else to max_bytes
+        limit = max_bytes * FEED_MAX_FACTOR if fmt in ("feed", None) else max_bytes
         try:
             if fmt in BINARY_READERS:
                 with path.open("rb") as fh:
