@@ -123,6 +123,13 @@ def test_huge_file_is_refused_before_reading(run_cli, tmp_path: Path):
     assert err.count("\n") == 1 and "too large" in err and "--max-bytes" in err
 
 
+def test_small_size_limits_read_in_kilobytes(run_cli, tmp_path: Path):
+    path = tmp_path / "story.txt"
+    path.write_text("Dockers walked out on Monday, the union said. " * 60, encoding="utf-8")
+    code, _, err = run_cli("analyze", str(path), "--max-bytes", "1000")
+    assert code == 3 and "(3 kB > 1 kB limit;" in err
+
+
 def test_missing_path_is_a_usage_error(run_cli, tmp_path: Path):
     code, out, err = run_cli("analyze", str(tmp_path / "nope.txt"))
     assert code == 2 and out == ""

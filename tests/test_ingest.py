@@ -321,3 +321,13 @@ def test_finished_articles_are_kept_when_workers_fail(
     assert con.execute("SELECT code FROM errors").fetchall() == [("empty",)]
     whole_articles(con)
     con.close()
+
+
+def test_a_bug_of_ours_is_no_verdict_on_the_article(tmp_path: Path) -> None:
+    from dateline.store.db import ErrorRow
+
+    db = tmp_path / "e.duckdb"
+    with Store(db) as store:
+        store.write([], [ErrorRow("a.txt", None, "internal", "analysis failed", "a1"),
+                         ErrorRow("b.txt", None, "language", "article is in 'de'", "b1")])
+        assert store.known_ids() == {"b1"}  # a1 is tried again by the next run

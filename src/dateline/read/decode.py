@@ -10,11 +10,18 @@ DEFAULT_MAX_BYTES = 5_000_000
 """5 MB: a long feature is 100 kB; anything this large is not one article."""
 
 
+def _size(n: int) -> str:
+    """Bytes for a person: "5.0 MB", "40 kB", "300 bytes" (never "0.0 MB")."""
+    if n >= 100_000:
+        return f"{n / 1e6:.1f} MB"
+    return f"{n / 1e3:.0f} kB" if n >= 1000 else f"{n} bytes"
+
+
 def check_size(size: int, max_bytes: int, path: str | None = None) -> None:
     if size > max_bytes:
         raise ReadError(
             "too_large",
-            f"too large to be one article ({size / 1e6:.1f} MB > {max_bytes / 1e6:.1f} MB limit;"
+            f"too large to be one article ({_size(size)} > {_size(max_bytes)} limit;"
             " raise it with --max-bytes)",
             path,
         )

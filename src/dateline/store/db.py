@@ -203,11 +203,13 @@ class Store:
     def known_ids(self) -> set[str]:
         """Articles already stored, and articles refused for good (e.g. language).
 
-        An article whose worker died (code ``worker``) is tried again by the next run.
+        An article whose worker died (code ``worker``) or that met a bug of ours
+        (``internal``) is tried again by the next run: neither is a verdict on the
+        article, and a fixed dateline should store it.
         """
         rows = self.con.execute(
             "SELECT id FROM articles UNION SELECT article_id FROM errors"
-            " WHERE article_id IS NOT NULL AND code NOT IN ('worker')"
+            " WHERE article_id IS NOT NULL AND code NOT IN ('worker', 'internal')"
         ).fetchall()
         return {r[0] for r in rows}
 
