@@ -196,3 +196,21 @@ def test_stance_words(nlp: Language, body: str, cue: str, content: str) -> None:
     assert q.cue is not None and q.cue.text == cue
     assert q.content.text == content
     assert q.speaker is not None
+
+
+def test_title_case_headline_verb(nlp: Language) -> None:
+    doc = prepare_doc(
+        read_plain(
+            "Harbour Chief Says Cranes Will Restart Monday, Calls Strike Costly\n\n"
+            "The harbour chief spoke to reporters on Friday.\n",
+            Source(),
+        ),
+        "2023-03-06",
+        nlp,
+    )
+    assert not isinstance(doc, Exception)
+    rec = build_record(nlp(doc))
+    head = next(q for q in rec.quotes if q.content.spans[0][1] < 70)
+    assert head.speaker is not None and head.speaker.text == "Harbour Chief"
+    assert head.cue is not None and head.cue.text == "Says"
+    assert head.content.text == "Cranes Will Restart Monday"

@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from dateline.nlp.extensions import doc_text
 from dateline.nlp.quotes_around import find_around
+from dateline.nlp.quotes_lexicon import Verb, verbs
 from dateline.nlp.quotes_marks import scan
 from dateline.nlp.quotes_rules import (
     Found,
@@ -54,6 +55,13 @@ def extract(doc: Doc) -> list[Quote]:
     headline = _headline(doc)
     if headline is not None and not any(_inside(headline.content[0], f.content) for f in found):
         found.append(headline)
+    elif headline is None:
+        line = _title_line(doc, text)
+        headline = _headline_verb(doc, line) if line is not None else None
+        if headline is not None and line is not None:
+            # the title-case reading replaces what the parse made of the headline
+            found = [f for f in found if f.cue is None or not line[0] <= f.cue[0] < line[1]]
+            found.append(headline)
     found.sort(key=lambda f: f.content[0][0])
     resolver = Resolver(doc, text)
     out: list[Quote] = []
@@ -99,6 +107,80 @@ def _headline(doc: Doc) -> Found | None:
             source=(base + m.start("source"), base + m.end("source")),
         )
     return None
+
+
+_HEADLINE_PREPS = frozenset({"about", "over", "on", "for", "against", "to", "of"})
+_HEADLINE_NAME = frozenset({"PROPN", "NOUN", "NUM", "DET", "ADJ", "PART", "PUNCT"})
+"""Tags of the words of a headline's source (``Hillary Clinton``, ``The Ohio Governor``)."""
+
+
+def _title_line(doc: Doc, text: str) -> tuple[int, int] | None:
+    """The headline's characters: the reader's headline, or a first line in title case
+    (most words capitalised) that a blank line or the body follows."""
+    head = getattr(doc._.article, "headline", None)
+    if head is not None and head.span is not None:
+        return head.span
+    end = text.find("\n")
+    if end <= 0 or end > 200:
+        return None
+    words = [w for w in text[:end].split() if w[:1].isalpha()]
+    if len(words) < 3 or sum(w[0].isupper() for w in words) < 0.7 * len(words):
+        return None
+    return (0, len(text[:end].rstrip()))
+
+
+def _headline_verb(doc: Doc, line: tuple[int, int]) -> Found | None:
+    """``Clinton Says Russians Hacked DNC``: a title-case headline the tagger read as names
+    (``Says`` as a proper noun). The words before a reporting verb are the source, the
+    words after it, up to ``, Calls ...``, the content."""
+    span = doc.char_span(*line, alignment_mode="contract")
+    if span is None:
+        return None
+    toks = [t for t in span if not t.is_space]
+    lexicon = verbs()
+    for n, t in enumerate(toks[1:7], 1):
+        if not t.text[:1].isupper() or not _reporting_form(t.lower_, t.lemma_, lexicon):
+            continue
+        if t.pos_ not in {"VERB", "AUX"} and not (t.pos_ == "PROPN" and t.lower_[-1] in "sd"):
+            continue  # 'Campaign', 'Figure': a noun, not a verb in title case
+        first = n
+        while first > 1 and toks[first - 1].pos_ in {"ADV", "AUX", "PART"}:
+            first -= 1  # 'Republicans Finally Confirmed', 'Trump Has Said'
+        if not all(w.pos_ in _HEADLINE_NAME for w in toks[:first]):
+            return None
+        cue_end = n + 1
+        if cue_end < len(toks) and toks[cue_end].lower_ in _HEADLINE_PREPS:
+            cue_end += 1
+        end = len(toks)
+        for m in range(cue_end, len(toks) - 1):
+            if (toks[m].text in {".", ":", "?", "!"} and any(w.is_alpha for w in toks[m:])) or (
+                toks[m].text == "," and _reporting_form(toks[m + 1].lower_, "", lexicon)
+            ):
+                end = m  # 'Clinton Says X, Calls Y', 'Senate Confirmed A Judge. Is This ...?'
+                break
+        while end > cue_end and toks[end - 1].text in {".", ",", ":", ";"}:
+            end -= 1
+        if end - cue_end < 2:
+            return None
+        return Found(
+            cue=(toks[first].idx, toks[cue_end - 1].idx + len(toks[cue_end - 1].text)),
+            cls=lexicon[_reporting_form(t.lower_, t.lemma_, lexicon)].cls,
+            content=[(toks[cue_end].idx, toks[end - 1].idx + len(toks[end - 1].text))],
+            source=(toks[0].idx, toks[first - 1].idx + len(toks[first - 1].text)),
+        )
+    return None
+
+
+def _reporting_form(lower: str, lemma: str, lexicon: dict[str, Verb]) -> str:
+    """The lexicon entry a headline word is a form of (``says``, ``slams``, ``denounces``,
+    ``told`` through its lemma), or ''."""
+    for form in (lemma.lower(), lower):
+        if form in lexicon:
+            return form
+    for suffix in ("es", "s", "ed", "d"):
+        if lower.endswith(suffix) and lower[: -len(suffix)] in lexicon:
+            return lower[: -len(suffix)]
+    return ""
 
 
 def _kind(doc: Doc, f: Found, quotes: Quotes) -> str:
