@@ -214,3 +214,9 @@ def test_title_case_headline_verb(nlp: Language) -> None:
     assert head.speaker is not None and head.speaker.text == "Harbour Chief"
     assert head.cue is not None and head.cue.text == "Says"
     assert head.content.text == "Cranes Will Restart Monday"
+
+
+def test_made_it_clear(nlp: Language) -> None:
+    q = _only(_record(nlp, "The mayor made it clear that the cranes would restart."))
+    assert q.cue is not None and q.cue.text == "made it clear"
+    assert q.content.text == "that the cranes would restart"

@@ -55,8 +55,13 @@ def find_stance(doc: Doc, quotes: Quotes, taken: set[int]) -> list[Found]:
         if h not in wanted or i in taken or quotes.token_seg[i] >= 0:
             continue
         adj = doc[i]
-        if (adj.pos_, adj.dep_) not in _SHAPES or adj.head.pos_ not in {"AUX", "VERB"}:
-            continue
+        made = adj.head.lemma_ == "make" and adj.dep_ in {"oprd", "ccomp", "acomp"}
+        if ((adj.pos_, adj.dep_) not in _SHAPES and not made) or adj.head.pos_ not in {
+            "AUX",
+            "VERB",
+        }:
+            continue  # 'is confident', 'is a critic of', 'made (it) clear that'
+
         found = _stance(doc, quotes, adj, table[strings[h].lower()], taken)
         if found is not None:
             out.append(found)
