@@ -18,7 +18,9 @@ class Verb:
     cls: str
     """``speech`` or ``cognition``."""
     frame: str
-    """``clause``, ``inf`` (also takes a to-infinitive) or ``tell`` (object is the addressee)."""
+    """``clause``, ``inf`` (also takes a to-infinitive), ``tell`` (object is the addressee),
+    ``fact`` (a clause or an object with its predicate, never a bare object), ``raise``,
+    ``p:PREPS`` (content after one of these prepositions)."""
 
 
 @cache

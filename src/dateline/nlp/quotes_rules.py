@@ -351,7 +351,10 @@ def _content_for_verb(
     if objs and frame != "tell":
         # "endorsed the plan", "called for a recount": the object is what was said or held
         start, end = objs[0].left_edge.i, objs[0].right_edge.i + 1
-        end = _as_complement(verb, end)
+        more = _as_complement(verb, end)
+        if frame == "fact" and more == end:
+            return None  # 'saw the tunnels', 'find a way': perception, not a view held
+        end = more
         end = _trailing_quote(doc, end, sent, quotes)
         return _expand_quotes(quotes, *_trim(doc, start, end, quotes))
     if objs and frame == "tell":
