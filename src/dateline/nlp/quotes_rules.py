@@ -1096,15 +1096,25 @@ def _dash_speakers(doc: Doc, quotes: Quotes) -> list[Found]:
     return out
 
 
+_LINE_COLON = re.compile(r"(?m)^[ \t]*(\S[^\n:]{0,80}):")
+"""A line whose first words end at a colon: where a speaker line may start."""
+
+
 def find_speaker_lines(doc: Doc, quotes: Quotes) -> list[Found]:
     """``KARIN: We were able to ...`` or ``Karin: 'Integrity preserved'``: a short name
     opening a paragraph, then a colon; the rest of the paragraph is what was said."""
     out: list[Found] = []
     text = quotes.text
+    # the cheap test first: only lines with a colon near their start can be speaker lines
+    starts = {m.start(1) for m in _LINE_COLON.finditer(text)}
+    if not starts:
+        return _dash_speakers(doc, quotes)
     for sent in doc.sents:
         first = sent.start
         while first < sent.end and doc[first].is_space:
             first += 1
+        if first >= sent.end or doc[first].idx not in starts:
+            continue
         if first >= sent.end or (doc[first].idx > 0 and text[doc[first].idx - 1] != "\n"):
             continue
         colon = next((t.i for t in doc[first : min(first + 6, sent.end)] if t.text == ":"), None)
