@@ -44,3 +44,9 @@ def channels() -> dict[str, frozenset[str]]:
     for row in _rows("quotes_channels.tsv"):
         out.setdefault(row[0], set()).add(row[1])
     return {k: frozenset(v) for k, v in out.items()}
+
+
+@cache
+def line_labels() -> frozenset[str]:
+    """Upper-cased first words of ``LABEL:`` lines that name no speaker (``UPDATE``, ``Q``)."""
+    return frozenset(row[0] for row in _rows("quotes_line_labels.tsv"))

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from spacy.attrs import DEP, LEMMA, LOWER, POS
 from spacy.tokens import Doc, Span, Token
 
-from dateline.nlp.quotes_lexicon import Verb, channels, cue_phrases, verbs
+from dateline.nlp.quotes_lexicon import Verb, channels, cue_phrases, line_labels, verbs
 from dateline.nlp.quotes_marks import QuoteSegment
 
 CharSpan = tuple[int, int]
@@ -700,6 +700,8 @@ def _cue_tokens(doc: Doc, verb: Token, ranges: list[tuple[int, int]]) -> tuple[i
         if head.head.i != verb.i:
             break
         if head.dep_ in {"npadvmod", "advmod"} and head.ent_type_ in {"DATE", "TIME"}:
+            if head.right_edge.i > end:
+                break
             end = min(first, head.right_edge.i + 1)  # 'said Sunday', 'vowed last month'
         elif (
             head is tok
@@ -1096,6 +1098,7 @@ def _dash_speakers(doc: Doc, quotes: Quotes) -> list[Found]:
     return out
 
 
+_PREDICATES = frozenset({"VERB", "AUX"})
 _LINE_COLON = re.compile(r"(?m)^[ \t]*(\S[^\n:]{0,80}):")
 """A line whose first words end at a colon: where a speaker line may start."""
 
@@ -1123,6 +1126,8 @@ def find_speaker_lines(doc: Doc, quotes: Quotes) -> list[Found]:
         name = doc[first:colon]
         if not all(t.pos_ == "PROPN" or (t.is_upper and t.is_alpha) or t.text == "." for t in name):
             continue
+        if name[0].text.upper() in line_labels():
+            continue  # 'UPDATE:', 'Q:': a label, not a speaker
         line_end = text.find("\n", doc[colon].idx)
         line_end = len(text) if line_end == -1 else line_end
         span = doc.char_span(doc[colon].idx + 1, line_end, alignment_mode="contract")
@@ -1131,6 +1136,10 @@ def find_speaker_lines(doc: Doc, quotes: Quotes) -> list[Found]:
         start, end = _trim(doc, span.start, span.end, quotes)
         if end - start < 2:
             continue
+        if sum(doc[k].text == "," for k in range(start, end)) >= 2 and not any(
+            doc[k].pos_ in _PREDICATES or quotes.token_seg[k] >= 0 for k in range(start, end)
+        ):
+            continue  # 'Iowa: Tim Albrecht, Brad Anderson, ...': a list, not a statement
         ranges, segs = _expand_quotes(quotes, start, end)
         out.append(
             Found(
