@@ -80,7 +80,7 @@ def build(doc: Doc, an: EntityAnalyzer) -> list[Entity]:
     found = Candidates(doc, lex)
     found.gazetteer(filter_spans(
         [Span(doc, s, e, label=strings[m]) for m, s, e in an.gaz(doc)
-         if not _inside_longer_name(doc, s, e, strings[m])]
+         if not _inside_longer_name(doc, s, e, strings[m], found.ents)]
     ))
     titles = filter_spans([Span(doc, s, e, label=m) for m, s, e in an.titles(doc)])
     cues: list[Cue] = [(strings[m].split("|"), s, e) for m, s, e in an.cues(doc)]
@@ -125,14 +125,15 @@ def build(doc: Doc, an: EntityAnalyzer) -> list[Entity]:
     return out
 
 
-def _inside_longer_name(doc: Doc, start: int, end: int, label: str) -> bool:
+def _inside_longer_name(doc: Doc, start: int, end: int, label: str,
+                        ents: tuple[Span, ...]) -> bool:
     """An outlet's name opening a longer name is not the outlet: "The Independent
     Election Commission", "the Times Square attack" (spaCy's entity runs on)."""
     if not label.startswith("M:") or end >= len(doc) or not doc[end].is_title:
         return False
     if doc[start].idx < _title_case_headline_end(doc):
         return False  # every word is capitalised there; _trim_headline sorts it out
-    return any(e.start <= start and e.end > end for e in doc.ents)
+    return any(e.start <= start and e.end > end for e in ents)
 
 
 def _title_case_headline_end(doc: Doc) -> int:
@@ -158,11 +159,13 @@ def _trim_headline(doc: Doc, found: Candidates, cands: list[Cand]) -> list[Cand]
     body = {c.text for c in cands if in_body(c)}
     body |= {c.text.split()[-1] for c in cands
              if in_body(c) and " " in c.text and personish(c)}
-    keep = [c for c in cands if in_body(c) or c.know or c.key or c.kind != "name"]
+    # one flag a candidate: ``c in keep`` compared dataclasses field by field (quadratic)
+    kept = [in_body(c) or bool(c.know or c.key) or c.kind != "name" for c in cands]
+    keep = [c for c, k in zip(cands, kept, strict=True) if k]
     taken = {i for c in keep if not in_body(c) for i in range(c.start, c.end)}
     out = list(keep)
-    for c in cands:
-        if c in keep:
+    for c, k in zip(cands, kept, strict=True):
+        if k:
             continue
         for n in range(c.end - c.start, 0, -1):
             for s in range(c.start, c.end - n + 1):

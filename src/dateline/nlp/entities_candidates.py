@@ -74,7 +74,9 @@ class Candidates:
         self.known = texts((sent != 1) & ((title == 1) | (upper == 1)))
         self.upper = texts((upper == 1) & (length > 1))
         self.lower_words = texts(lower == 1)
-        self.ent_texts = {e.text for e in doc.ents}
+        self.ents: tuple[Span, ...] = doc.ents
+        """``doc.ents`` once: spaCy builds every Span anew on each access."""
+        self.ent_texts = {e.text for e in self.ents}
         self.extra: list[tuple[str, Mention]] = []
         """Mentions that do not fall on token boundaries ("/TASS/."), by cluster key."""
         self.w = lex.words
@@ -272,7 +274,7 @@ class Candidates:
 
     def spacy_ents(self) -> None:
         doc = self.doc
-        for ent in doc.ents:
+        for ent in self.ents:
             if ent.label_ not in VOTE_LABELS:
                 continue
             start, end = self.trim(ent.start, ent.end, ent.label_)
