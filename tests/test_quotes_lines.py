@@ -40,3 +40,10 @@ def test_odd_colon_lines_do_not_crash(nlp: Language) -> None:
     odd = ("A:", ":\n\nQ: ?", "UPDATE:\u00a0\u201c", "Ivo: \u00abD\u00e9j\u00e0 vu\u00bb, dit-il.")
     for text in odd:
         _record(nlp, text)
+
+
+def test_object_ends_before_an_aside(nlp: Language) -> None:
+    text = "The mayor praised Jane Roe, who has led the harbour board since 2019.\n"
+    rec = _record(nlp, text)
+    praised = next(q for q in rec.quotes if q.cue and q.cue.text == "praised")
+    assert praised.content.text == "Jane Roe"

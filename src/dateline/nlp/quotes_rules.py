@@ -350,7 +350,7 @@ def _content_for_verb(
     objs = [c for c in verb.children if c.dep_ == "dobj"]
     if objs and frame != "tell":
         # "endorsed the plan", "called for a recount": the object is what was said or held
-        start, end = objs[0].left_edge.i, objs[0].right_edge.i + 1
+        start, end = objs[0].left_edge.i, _name_end(doc, objs[0])
         more = _as_complement(verb, end)
         if frame == "fact" and more == end:
             return None  # 'saw the tunnels', 'find a way': perception, not a view held
@@ -373,6 +373,9 @@ def _content_for_verb(
     preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in allowed]
     if preps and preps[0].i == verb.i + 1 + sum(1 for c in verb.children if c.dep_ == "prt"):
         start, end = _subtree(preps[0])
+        pobj = [c for c in preps[0].children if c.dep_ == "pobj"]
+        if pobj and pobj[0].right_edge.i + 1 == end:
+            end = _name_end(doc, pobj[0])
         end = _as_complement(verb, end)
         return _expand_quotes(quotes, *_trim(doc, start + 1, end, quotes))
     # a parenthetical or closing clause: the rest of the sentence is what was said
@@ -405,6 +408,25 @@ def _content_for_verb(
         out.extend(rr)
         segs.extend(ss)
     return out, segs
+
+
+_ASIDES = frozenset({"relcl", "appos", "acl"})
+_ASIDE_MARKS = frozenset({",", "—", "–", "--"})
+
+
+def _name_end(doc: Doc, obj: Token) -> int:
+    """An object noun ends before a clause or apposition set off by a comma or dash
+    (``praised Jane Roe, who has ...``, ``backs the Dayton pact — a deal that ...``): the
+    aside is the writer's background, not what was said or held."""
+    end = obj.right_edge.i + 1
+    if obj.pos_ not in {"PROPN", "NOUN"}:
+        return end
+    for c in obj.rights:
+        if c.dep_ in _ASIDES and doc[c.left_edge.i - 1].text in _ASIDE_MARKS:
+            return max(obj.i + 1, c.left_edge.i - 1)
+        if c.dep_ in _ASIDES and doc[c.left_edge.i].text in _ASIDE_MARKS:
+            return max(obj.i + 1, c.left_edge.i)
+    return end
 
 
 _NEW_PHRASE = {"and", "but", "while", "when", "whereas", "before", "after", "then"}
