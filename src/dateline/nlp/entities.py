@@ -92,18 +92,18 @@ def build(doc: Doc, an: EntityAnalyzer) -> list[Entity]:
     found.cue_knowledge(cues)
     drafts: list[Draft] = []
     by_key: dict[str, Draft] = {}
-    for group in cluster(doc, _trim_headline(doc, found, found.finish())):
+    for group in cluster(found, _trim_headline(doc, found, found.finish())):
         type_ = type_of(group, lex)
         if type_ is None:
             continue
         draft = Draft(type_=type_, cands=group)
         for c in group:
             a, b = found.chars(c.start, c.end)
-            draft.add(Mention(text=found.text[a:b], span=(a, b),
-                              kind=c.kind))  # type: ignore[arg-type]
+            # built from our own str and int offsets: valid as made, pydantic skipped
+            draft.add(Mention.model_construct(text=found.text[a:b], span=(a, b), kind=c.kind))
             if c.key:
                 by_key.setdefault(c.key, draft)
-        draft.settle_name(doc, lex)
+        draft.settle_name(found, lex)
         drafts.append(draft)
     for key, mention in found.extra:
         draft = by_key.get(key)

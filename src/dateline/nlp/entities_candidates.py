@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 import numpy as np
-from spacy.attrs import IDX, IS_LOWER, IS_TITLE, IS_UPPER, LENGTH, ORTH, SENT_START
+from spacy.attrs import IDX, IS_ALPHA, IS_LOWER, IS_TITLE, IS_UPPER, LENGTH, ORTH, SENT_START
 from spacy.tokens import Doc, Span
 
 from dateline.nlp.entities_data import Lexicon, agency_outlet, fold
@@ -61,11 +61,17 @@ class Candidates:
         self.cover: list[list[Cand]] = [[] for _ in range(len(doc))]
         self.blocked: set[int] = set()
         self.used_titles: set[int] = set()
-        arr = doc.to_array([ORTH, IS_TITLE, IS_UPPER, IS_LOWER, SENT_START, LENGTH, IDX])
-        _orth, title, upper, lower, sent, length, idx = arr.T.astype(np.int64)
+        arr = doc.to_array([ORTH, IS_TITLE, IS_UPPER, IS_LOWER, SENT_START, LENGTH, IDX,
+                            IS_ALPHA])
+        _orth, title, upper, lower, sent, length, idx, alpha = arr.T.astype(np.int64)
         self.text = doc_text(doc)
         self.char_start: list[int] = idx.tolist()
         self.char_end: list[int] = (idx + length).tolist()
+        # token flags as lists: each ``doc[i]`` builds a Token object, and clustering
+        # asked for hundreds of thousands of them over a few hundred articles
+        self.is_alpha: list[bool] = (alpha == 1).tolist()
+        self.is_title: list[bool] = (title == 1).tolist()
+        self.is_upper: list[bool] = (upper == 1).tolist()
         strings = doc.vocab.strings
 
         def texts(mask: np.ndarray) -> set[str]:
@@ -107,6 +113,16 @@ class Candidates:
     def chars(self, start: int, end: int) -> tuple[int, int]:
         """Character offsets of tokens [start, end), without building a Span."""
         return self.char_start[start], self.char_end[end - 1]
+
+    def tok(self, i: int) -> str:
+        """The text of token ``i`` (``doc[i].text``), sliced from the text."""
+        return self.text[self.char_start[i] : self.char_end[i]]
+
+    def span_text(self, start: int, end: int) -> str:
+        """The text of tokens [start, end) (``doc[start:end].text``), sliced from the text."""
+        if start >= end:
+            return ""
+        return self.text[self.char_start[start] : self.char_end[end - 1]]
 
     def finish(self) -> list[Cand]:
         cands = [c for c in self.cands if not c.dead]
@@ -282,7 +298,7 @@ class Candidates:
                 continue
             if all(t.is_lower or t.is_space for t in doc[start:end]):
                 continue
-            if not fold(doc[start:end].text):
+            if not fold(self.span_text(start, end)):
                 continue
             here = self.over(start, end)
             same = next((c for c in here if (c.start, c.end) == (start, end)), None)
@@ -292,7 +308,7 @@ class Candidates:
             if ent.label_ == "PERSON" and end - start > 1:
                 # "US envoy Chad Jordan": a person's name covering country names wins
                 inner = [c for c in here if start <= c.start and c.end <= end]
-                if inner and all(doc[c.start : c.end].text in self.lex.ambiguous
+                if inner and all(self.span_text(c.start, c.end) in self.lex.ambiguous
                                  for c in inner):
                     for c in inner:
                         self.drop(c)
