@@ -10,7 +10,7 @@ Every index over the Doc is built once, so the cost grows with the Doc, not its 
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -58,7 +58,9 @@ class Candidates:
         self.doc = doc
         self.lex = lex
         self.cands: list[Cand] = []
-        self.cover: list[list[Cand]] = [[] for _ in range(len(doc))]
+        self.cover: defaultdict[int, list[Cand]] = defaultdict(list)
+        """Only tokens under some candidate have an entry (most tokens never do)."""
+        self.n_tokens = len(doc)
         self.blocked: set[int] = set()
         self.used_titles: set[int] = set()
         arr = doc.to_array([ORTH, IS_TITLE, IS_UPPER, IS_LOWER, SENT_START, LENGTH, IDX,
@@ -82,7 +84,7 @@ class Candidates:
         self.lower_words = texts(lower == 1)
         self.ents: tuple[Span, ...] = doc.ents
         """``doc.ents`` once: spaCy builds every Span anew on each access."""
-        self.ent_texts = {e.text for e in self.ents}
+        self.ent_texts = {self.span_text(e.start, e.end) for e in self.ents}
         self.extra: list[tuple[str, Mention]] = []
         """Mentions that do not fall on token boundaries ("/TASS/."), by cluster key."""
         self.w = lex.words
@@ -105,8 +107,9 @@ class Candidates:
     def over(self, start: int, end: int) -> list[Cand]:
         """Live candidates overlapping tokens [start, end), each once, in order."""
         seen: dict[int, Cand] = {}
-        for i in range(max(start, 0), min(end, len(self.cover))):
-            for c in self.cover[i]:
+        cover = self.cover
+        for i in range(max(start, 0), min(end, self.n_tokens)):
+            for c in cover.get(i, ()):
                 seen.setdefault(id(c), c)
         return list(seen.values())
 
@@ -282,9 +285,10 @@ class Candidates:
                 start += 1
             else:
                 break
-        while end > start and (
-            doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].is_space
-        ):
+        while end > start:
+            last = doc[end - 1]
+            if not (last.text in POSSESSIVE or last.is_punct or last.is_space):
+                break
             end -= 1
         return start, end
 
@@ -368,11 +372,12 @@ class Candidates:
             if cand.dead or cand.key or cand.kind not in ("name", "title"):
                 continue
             e = cand.end
-            if e >= len(doc) - 1 or doc[e].text != ",":
+            if e >= len(doc) - 1 or self.tok(e) != ",":
                 continue
             stop = e + 1
-            while stop < len(doc) and stop < e + 16 and doc[stop].text not in {",", ".", ";"}:
-                if doc[stop].lower_ in stops or doc[stop].pos_ in ("VERB", "AUX"):
+            while stop < len(doc) and stop < e + 16 and self.tok(stop) not in {",", ".", ";"}:
+                tok = doc[stop]
+                if tok.lower_ in stops or tok.pos_ in ("VERB", "AUX"):
                     break
                 stop += 1
             inside = [title_at[i] for i in range(e + 1, stop) if i in title_at

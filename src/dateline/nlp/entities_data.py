@@ -55,6 +55,7 @@ class Lexicon:
     """Surface form -> canonical outlet name (agencies from the readers' list)."""
     sections: dict[str, dict[str, str]] = field(default_factory=lambda: defaultdict(dict))
     _class_rx: list[tuple[re.Pattern[str], list[str]]] = field(default_factory=list)
+    _class_cache: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def words(self, section: str) -> dict[str, str]:
         return self.sections.get(section, {})
@@ -78,12 +79,17 @@ class Lexicon:
             for word, nouns in self.words("org_class").items():
                 rx = re.compile(r"(?:^| )" + re.escape(word) + r"(?: |$)")
                 self._class_rx.append((rx, nouns.split()))
-        key = fold(name)
-        out: set[str] = set()
-        for rx, nouns in self._class_rx:
-            if rx.search(key):
-                out.update(nouns)
-        return out
+        cached = self._class_cache.get(name)
+        if cached is None:  # the same names are asked about again and again
+            key = fold(name)
+            out: set[str] = set()
+            for rx, nouns in self._class_rx:
+                if rx.search(key):
+                    out.update(nouns)
+            if len(self._class_cache) >= 50_000:  # a long ingest: keep memory bounded
+                self._class_cache.clear()
+            cached = self._class_cache[name] = frozenset(out)
+        return set(cached)
 
 
 @cache
