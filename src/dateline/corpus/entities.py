@@ -115,6 +115,9 @@ class _Index:
         self.surnames: dict[tuple[str, str], list[CorpusEntity]] = defaultdict(list)
         self.titles: dict[tuple[str, str], list[CorpusEntity]] = defaultdict(list)
         self.keys: dict[int, set[tuple[str, tuple[str, str]]]] = defaultdict(set)
+        self.seen: dict[int, tuple[str, tuple[str, ...], int]] = {}
+        """What each entity was indexed with: its keys only grow, so an entity whose
+        name, aliases and role count are as they were has nothing new to add."""
         for ce in corpus:
             self.update(ce)
 
@@ -124,6 +127,10 @@ class _Index:
             getattr(self, table)[key].append(ce)
 
     def update(self, ce: CorpusEntity) -> None:
+        state = (ce.name, tuple(ce.aliases), len(ce.roles))
+        if self.seen.get(id(ce)) == state:
+            return
+        self.seen[id(ce)] = state
         for n in _names(ce):
             self._put("names", (ce.type, n), ce)
         words = _full(ce.name)
@@ -197,15 +204,25 @@ def link_entities(
     """
     corpus = [] if corpus is None else corpus
     index = _Index(corpus)
+    # members as sets beside the lists: a country gathers thousands of members, and
+    # ``in ce.members`` scanned them all for every new one
+    member_sets: dict[int, set[tuple[str, str]]] = {}
     for article_id, ent in items:
-        ce, why = _find(ent, index)
-        if ce is None:
+        found, why = _find(ent, index)
+        if found is None:
             ce = CorpusEntity(id=corpus_id(article_id, ent.id), name=ent.name, type=ent.type)
             corpus.append(ce)
-        elif (article_id, ent.id) not in ce.members:
+        else:
+            ce = found
+        members = member_sets.get(id(ce))
+        if members is None:
+            members = member_sets[id(ce)] = set(ce.members)
+        member = (article_id, ent.id)
+        if found is not None and member not in members:
             ce.evidence.append(f"{article_id}/{ent.id} {ent.name!r}: {why}")
-        if (article_id, ent.id) not in ce.members:
-            ce.members.append((article_id, ent.id))
+        if member not in members:
+            members.add(member)
+            ce.members.append(member)
             ce.mentions += len(ent.mentions)
         if _named(ent) and len(_full(ent.name)) > len(_full(ce.name)):
             ce.aliases.append(ce.name)
