@@ -18,6 +18,8 @@ from re import _compiler as re_compiler  # type: ignore[attr-defined]
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 
+import numpy as np
+
 FOLD = str.maketrans(
     {**{chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)},
      # the non-ASCII characters re.IGNORECASE equates with an ASCII letter (checked over
@@ -26,9 +28,24 @@ FOLD = str.maketrans(
 )
 
 
+_FOLD_SPECIAL = ((0x130, 0x69), (0x131, 0x69), (0x212A, 0x6B), (0x17F, 0x73))
+"""The non-ASCII entries of FOLD, as code points."""
+
+
 def fold(text: str) -> str:
-    """What ``re.IGNORECASE`` compares for ASCII letters, at the same offsets."""
-    return text.translate(FOLD)
+    """What ``re.IGNORECASE`` compares for ASCII letters, at the same offsets.
+
+    Same result as ``text.translate(FOLD)`` (checked over every code point), several
+    times faster: ``str.lower`` for ASCII text, else the code points as a numpy array
+    (``str.translate`` with a dict looks up every character of non-ASCII text, and
+    news text nearly always has a curly quote or a dash)."""
+    if text.isascii():
+        return text.lower()  # on ASCII, lower() changes exactly A-Z
+    points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).copy()
+    points[(points >= 0x41) & (points <= 0x5A)] += 32
+    for old, new in _FOLD_SPECIAL:
+        points[points == old] = new
+    return points.tobytes().decode("utf-32-le", "surrogatepass")
 
 
 _SYNTAX = re.compile(r"\\.|\(\?(?:-i:|i:|:|=|!|<=|<!|P<\w+>)|\{\d*,?\d*\}|\[(?:\\.|[^\]])*\]")
