@@ -99,8 +99,8 @@ def build(doc: Doc, an: EntityAnalyzer) -> list[Entity]:
         draft = Draft(type_=type_, cands=group)
         for c in group:
             a, b = found.chars(c.start, c.end)
-            # built from our own str and int offsets: valid as made, pydantic skipped
-            draft.add(Mention.model_construct(text=found.text[a:b], span=(a, b), kind=c.kind))
+            draft.add(Mention(text=found.text[a:b], span=(a, b),
+                              kind=c.kind))  # type: ignore[arg-type]
             if c.key:
                 by_key.setdefault(c.key, draft)
         draft.settle_name(found, lex)
