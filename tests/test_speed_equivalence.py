@@ -30,6 +30,20 @@ def test_token_texts_sliced_from_the_text(nlp: Language) -> None:
     assert found.is_title == [t.is_title for t in doc]
     assert found.is_alpha == [t.is_alpha for t in doc]
     assert found.is_upper == [t.is_upper for t in doc]
+    assert found.is_lower == [t.is_lower for t in doc]
+    assert found.is_space == [t.is_space for t in doc]
+    assert found.is_punct == [t.is_punct for t in doc]
+    ent = next(e for e in doc.ents) if doc.ents else None
+    assert found.ents == doc.ents and (ent is None or ent.text in found.ent_texts)
+
+
+def test_trim_on_odd_tokens(nlp: Language) -> None:
+    doc = nlp.make_doc("the  “Almaty’s” , — ")
+    found = Candidates(doc, lexicon())
+    start, end = found.trim(0, len(doc), "GPE")
+    assert found.span_text(start, end) == "Almaty"
+    tail = found.trim(len(doc) - 2, len(doc))
+    assert tail[0] >= tail[1]  # only a dash and a space: nothing left
 
 
 def test_org_classes_cached_result_is_a_fresh_set() -> None:

@@ -14,7 +14,18 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 import numpy as np
-from spacy.attrs import IDX, IS_ALPHA, IS_LOWER, IS_TITLE, IS_UPPER, LENGTH, ORTH, SENT_START
+from spacy.attrs import (
+    IDX,
+    IS_ALPHA,
+    IS_LOWER,
+    IS_PUNCT,
+    IS_SPACE,
+    IS_TITLE,
+    IS_UPPER,
+    LENGTH,
+    ORTH,
+    SENT_START,
+)
 from spacy.tokens import Doc, Span
 
 from dateline.nlp.entities_data import Lexicon, agency_outlet, fold
@@ -64,8 +75,9 @@ class Candidates:
         self.blocked: set[int] = set()
         self.used_titles: set[int] = set()
         arr = doc.to_array([ORTH, IS_TITLE, IS_UPPER, IS_LOWER, SENT_START, LENGTH, IDX,
-                            IS_ALPHA])
-        _orth, title, upper, lower, sent, length, idx, alpha = arr.T.astype(np.int64)
+                            IS_ALPHA, IS_SPACE, IS_PUNCT])
+        _orth, title, upper, lower, sent, length, idx, alpha, space, punct = (
+            arr.T.astype(np.int64))
         self.text = doc_text(doc)
         self.char_start: list[int] = idx.tolist()
         self.char_end: list[int] = (idx + length).tolist()
@@ -74,6 +86,9 @@ class Candidates:
         self.is_alpha: list[bool] = (alpha == 1).tolist()
         self.is_title: list[bool] = (title == 1).tolist()
         self.is_upper: list[bool] = (upper == 1).tolist()
+        self.is_lower: list[bool] = (lower == 1).tolist()
+        self.is_space: list[bool] = (space == 1).tolist()
+        self.is_punct: list[bool] = (punct == 1).tolist()
         strings = doc.vocab.strings
 
         def texts(mask: np.ndarray) -> set[str]:
@@ -278,17 +293,19 @@ class Candidates:
         """Drop determiners, spaces, possessives and a sentence-initial word that is no name."""
         doc = self.doc
         stop, dets = self.w("stop"), self.w("determiner")
+        space, punct = self.is_space, self.is_punct
         while start < end:
-            tok = doc[start]
-            if (tok.is_space or tok.lower_ in dets or tok.is_punct or tok.lower_ in stop
-                    or self._drop_initial(start, end, label)):
+            if space[start] or punct[start]:
+                start += 1
+                continue
+            lower = doc[start].lower_
+            if lower in dets or lower in stop or self._drop_initial(start, end, label):
                 start += 1
             else:
                 break
-        while end > start:
-            last = doc[end - 1]
-            if not (last.text in POSSESSIVE or last.is_punct or last.is_space):
-                break
+        while end > start and (
+            self.tok(end - 1) in POSSESSIVE or punct[end - 1] or space[end - 1]
+        ):
             end -= 1
         return start, end
 
@@ -300,7 +317,7 @@ class Candidates:
             start, end = self.trim(ent.start, ent.end, ent.label_)
             if start >= end or any(i in self.blocked for i in range(start, end)):
                 continue
-            if all(t.is_lower or t.is_space for t in doc[start:end]):
+            if all(self.is_lower[i] or self.is_space[i] for i in range(start, end)):
                 continue
             if not fold(self.span_text(start, end)):
                 continue
