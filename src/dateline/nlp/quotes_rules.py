@@ -10,9 +10,13 @@ just before them (``"A," he said. "B."`` is one quote) or stand alone.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
+from functools import cache
 
+import numpy as np
 from spacy.attrs import DEP, LEMMA, LOWER, POS
+from spacy.strings import StringStore
 from spacy.tokens import Doc, Span, Token
 
 from dateline.nlp.quotes_lexicon import Verb, channels, cue_phrases, line_labels, verbs
@@ -821,22 +825,47 @@ def _fronted_content(
 _BESIDE_DEPS = frozenset({"ROOT", "parataxis", "ccomp"})
 
 
+class LowerIn:
+    """Which string hashes name a word of a table once lower-cased. The answer of a hash
+    does not depend on the Doc, so it is kept for the next one: looking strings up in the
+    vocabulary for every distinct word of every article cost more than the rest of the
+    test."""
+
+    def __init__(self, table: Collection[str]) -> None:
+        self.table = table
+        self.seen: dict[int, bool] = {}
+
+    def known(self, strings: StringStore, hashes: Iterable[int]) -> list[int]:
+        """The hashes among ``hashes`` whose lower-cased string is in the table."""
+        seen = self.seen
+        out = []
+        for h in hashes:
+            hit = seen.get(h)
+            if hit is None:
+                hit = seen[h] = strings[h].lower() in self.table
+            if hit:
+                out.append(h)
+        return out
+
+
+@cache
+def _verb_words() -> LowerIn:
+    return LowerIn(verbs())
+
+
 def _maybe_cues(doc: Doc, lexicon: dict[str, Verb]) -> list[int]:
     """Indices of tokens that may be cues: a lexicon word, or a verb heading a clause.
-    Read from the Doc's arrays, so only these few tokens become ``Token`` objects."""
+    Read from the Doc's arrays with numpy masks, so only these few tokens become ``Token``
+    objects (a nested ``tolist`` of the whole array cost more than the rest together)."""
     strings = doc.vocab.strings
     arr = doc.to_array([LEMMA, LOWER, POS, DEP])
-    known = {
-        h for h in set(arr[:, 0].tolist()) | set(arr[:, 1].tolist())
-        if strings[h].lower() in lexicon
-    }
-    verb = strings["VERB"]
-    deps = {strings[d] for d in _BESIDE_DEPS}
-    return [
-        i
-        for i, (lemma, lower, pos, dep) in enumerate(arr.tolist())
-        if lemma in known or lower in known or (pos == verb and dep in deps)
-    ]
+    words = arr[:, :2]
+    table = _verb_words() if lexicon is verbs() else LowerIn(lexicon)
+    known = np.array(table.known(strings, set(words.ravel().tolist())), dtype=np.uint64)
+    deps = np.array([strings[d] for d in _BESIDE_DEPS], dtype=np.uint64)
+    mask = np.isin(words, known).any(axis=1)
+    mask |= (arr[:, 2] == strings["VERB"]) & np.isin(arr[:, 3], deps)
+    return np.flatnonzero(mask).tolist()
 
 
 def find_verbal(doc: Doc, quotes: Quotes, claimed: set[int]) -> list[tuple[Token, Found]]:
@@ -958,18 +987,19 @@ def find_phrasal(doc: Doc, quotes: Quotes, taken: set[int]) -> list[Found]:
     """``According to X, ...``: the source is the object, the content the rest."""
     phrases = cue_phrases()
     out: list[Found] = []
-    firsts = {w[0] for w in phrases}
     strings = doc.vocab.strings
-    lower_ids = doc.to_array(LOWER).tolist()
-    first_ids = {h for h in set(lower_ids) if strings[h] in firsts}
-    starts = [i for i, h in enumerate(lower_ids) if h in first_ids]
+    lower_ids = doc.to_array(LOWER)
+    # compared as hashes (a string's hash is its id in every vocabulary)
+    firsts = np.array(list({strings[w[0]] for w in phrases}), dtype=np.uint64)
+    starts = np.flatnonzero(np.isin(lower_ids, firsts)).tolist()
     if not starts:
         return []
-    lowers = [strings[h] for h in lower_ids]
+    ids = lower_ids.tolist()
     for words, cls in phrases.items():
         n = len(words)
+        word_ids = tuple(strings[w] for w in words)
         for i in starts:
-            if tuple(lowers[i : i + n]) != words or quotes.token_seg[i] >= 0:
+            if tuple(ids[i : i + n]) != word_ids or quotes.token_seg[i] >= 0:
                 continue
             if i + n >= len(doc):
                 continue

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from functools import cache
 
+import numpy as np
 from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Token
 
@@ -18,6 +19,7 @@ from dateline.datafiles import rows
 from dateline.nlp.quotes_rules import (
     SUBJECTS,
     Found,
+    LowerIn,
     Quotes,
     _chars,
     _expand_quotes,
@@ -44,15 +46,22 @@ def stance_words() -> dict[str, tuple[str, frozenset[str]]]:
     return out
 
 
+@cache
+def _stance_lemmas() -> LowerIn:
+    return LowerIn(stance_words())
+
+
 def find_stance(doc: Doc, quotes: Quotes, taken: set[int]) -> list[Found]:
     """Attributions whose cue is a copula with a stance adjective."""
     table = stance_words()
     strings = doc.vocab.strings
-    lemma_ids = doc.to_array(LEMMA).tolist()
-    wanted = {h for h in set(lemma_ids) if strings[h].lower() in table}
+    lemma_ids = doc.to_array(LEMMA)
+    wanted = _stance_lemmas().known(strings, set(lemma_ids.tolist()))
     out: list[Found] = []
-    for i, h in enumerate(lemma_ids):
-        if h not in wanted or i in taken or quotes.token_seg[i] >= 0:
+    hits = np.flatnonzero(np.isin(lemma_ids, np.array(wanted, dtype=np.uint64))).tolist()
+    for i in hits:
+        h = int(lemma_ids[i])
+        if i in taken or quotes.token_seg[i] >= 0:
             continue
         adj = doc[i]
         made = adj.head.lemma_ == "make" and adj.dep_ in {"oprd", "ccomp", "acomp"}
