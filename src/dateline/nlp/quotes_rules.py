@@ -10,7 +10,7 @@ just before them (``"A," he said. "B."`` is one quote) or stand alone.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -833,19 +833,14 @@ class LowerIn:
 
     def __init__(self, table: Collection[str]) -> None:
         self.table = table
-        self.seen: dict[int, bool] = {}
+        self.hits: set[int] = set()
+        self.misses: set[int] = set()
 
-    def known(self, strings: StringStore, hashes: Iterable[int]) -> list[int]:
+    def known(self, strings: StringStore, hashes: set[int]) -> list[int]:
         """The hashes among ``hashes`` whose lower-cased string is in the table."""
-        seen = self.seen
-        out = []
-        for h in hashes:
-            hit = seen.get(h)
-            if hit is None:
-                hit = seen[h] = strings[h].lower() in self.table
-            if hit:
-                out.append(h)
-        return out
+        for h in hashes - self.hits - self.misses:
+            (self.hits if strings[h].lower() in self.table else self.misses).add(h)
+        return list(hashes & self.hits)
 
 
 @cache
