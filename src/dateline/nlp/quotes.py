@@ -64,9 +64,10 @@ def extract(doc: Doc) -> list[Quote]:
             found.append(headline)
     found.sort(key=lambda f: f.content[0][0])
     resolver = Resolver(doc, text)
+    dates = _dates(doc)
     out: list[Quote] = []
     for n, f in enumerate(found, 1):
-        out.append(_to_quote(doc, f, f"q{n}", resolver, quotes))
+        out.append(_to_quote(doc, f, f"q{n}", resolver, quotes, dates))
     return out
 
 
@@ -205,23 +206,34 @@ _ASIDE = frozenset({"relcl", "acl", "appos", "parataxis"})
 said") dates the aside, not the statement."""
 
 
-def _date(doc: Doc, f: Found) -> StatementDate | None:
-    """A date inside the attribution clause (``told the channel on Monday``)."""
+def _date(doc: Doc, f: Found, dates: list[Timex] | None = None) -> StatementDate | None:
+    """A date inside the attribution clause (``told the channel on Monday``). ``dates``:
+    the Doc's dated timexes (``_dates``), read once for all quotes."""
     if f.clause is None:
         return None
     start, end = f.clause
     # the clause runs to the end of the verb's phrase; look a few words past the cue too
     end = max(end, (f.channel or f.clause)[1])
-    sent = doc.char_span(start, end, alignment_mode="expand")
-    limit = sent.sent.end_char if sent is not None else end
-    limit = min(limit, end + 40)
-    for t in doc._.timexes or []:
-        if not isinstance(t, Timex) or t.value is None or t.type not in ("DATE", "TIME"):
+    limit = -1  # the sentence's end, looked up only when a date lies near the clause
+    for t in _dates(doc) if dates is None else dates:
+        if not (start <= t.span[0] and t.span[1] <= end + 40):
             continue
-        inside = start <= t.span[0] and t.span[1] <= limit and not _inside(t.span, f.content)
+        if limit < 0:
+            sent = doc.char_span(start, end, alignment_mode="expand")
+            limit = min(sent.sent.end_char if sent is not None else end, end + 40)
+        inside = t.span[1] <= limit and not _inside(t.span, f.content)
         if inside and not _in_aside(doc, t, f):
             return StatementDate(value=t.value, timex=t.id)
     return None
+
+
+def _dates(doc: Doc) -> list[Timex]:
+    """The timexes a statement can be dated by: dates and times with a value."""
+    return [
+        t
+        for t in doc._.timexes or []
+        if isinstance(t, Timex) and t.value is not None and t.type in ("DATE", "TIME")
+    ]
 
 
 def _in_aside(doc: Doc, t: Timex, f: Found) -> bool:
@@ -249,7 +261,9 @@ def _in_aside(doc: Doc, t: Timex, f: Found) -> bool:
     return False
 
 
-def _to_quote(doc: Doc, f: Found, qid: str, resolver: Resolver, quotes: Quotes) -> Quote:
+def _to_quote(
+    doc: Doc, f: Found, qid: str, resolver: Resolver, quotes: Quotes, dates: list[Timex]
+) -> Quote:
     full = quotes.text
     speaker = None
     if f.source is not None:
@@ -272,5 +286,5 @@ def _to_quote(doc: Doc, f: Found, qid: str, resolver: Resolver, quotes: Quotes) 
             if f.channel
             else None
         ),
-        date=_date(doc, f),
+        date=_date(doc, f, dates),
     )
