@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 import numpy as np
-from spacy.attrs import DEP, LEMMA, LOWER, POS
+from spacy.attrs import DEP, HEAD, LEMMA, LOWER, POS
 from spacy.strings import StringStore
 from spacy.tokens import Doc, Span, Token
 
@@ -657,9 +657,10 @@ def _beside_quote(doc: Doc, t: Token, quotes: Quotes) -> bool:
 def _colon_quote(doc: Doc, t: Token, quotes: Quotes) -> int | None:
     """The colon that ends ``t``'s clause and opens a quotation (``Smith shot back: "..."``,
     ``Romney tweeted in response: "..."``), if the words between belong to ``t``."""
-    end = min(t.sent.end, t.i + 16)
+    end = min(len(doc), t.i + 16)
     if ":" not in quotes.text[t.idx : doc[end - 1].idx + 1]:
-        return None  # the cheap test first: most clauses have no colon
+        return None  # the cheap test first (no sentence yet): most clauses have no colon
+    end = min(t.sent.end, end)
     for k in range(t.i + 1, end):
         tok = doc[k]
         if quotes.token_seg[k] >= 0 or tok.text in {".", "!", "?", ";"}:
@@ -863,6 +864,20 @@ def _maybe_cues(doc: Doc, lexicon: dict[str, Verb]) -> list[int]:
     return np.flatnonzero(mask).tolist()
 
 
+def _heads(doc: Doc) -> list[int]:
+    """Each token's head index, from one array (no ``Token`` objects)."""
+    return (doc.to_array(HEAD).astype(np.int64) + np.arange(len(doc))).tolist()
+
+
+def _depth(heads: list[int], i: int) -> int:
+    """How many ancestors token ``i`` has (``len(list(token.ancestors))``)."""
+    n = 0
+    while heads[i] != i and n < len(heads):
+        i = heads[i]
+        n += 1
+    return n
+
+
 def find_verbal(doc: Doc, quotes: Quotes, claimed: set[int]) -> list[tuple[Token, Found]]:
     """Attributions whose cue is a reporting verb, outermost first; ``claimed`` tokens
     belong to attributions found already."""
@@ -872,10 +887,11 @@ def find_verbal(doc: Doc, quotes: Quotes, claimed: set[int]) -> list[tuple[Token
     """Tokens of the cues and sources found so far (``taken``: and their contents)."""
     cands = [
         t
-        for t in (doc[i] for i in _maybe_cues(doc, lexicon))
-        if quotes.token_seg[t.i] < 0 and (_is_cue_verb(t, lexicon) or _beside_quote(doc, t, quotes))
+        for t in (doc[i] for i in _maybe_cues(doc, lexicon) if quotes.token_seg[i] < 0)
+        if _is_cue_verb(t, lexicon) or _beside_quote(doc, t, quotes)
     ]
-    cands.sort(key=lambda t: (len(list(t.ancestors)), t.i))
+    heads = _heads(doc) if cands else []
+    cands.sort(key=lambda t: (_depth(heads, t.i), t.i))
     out: list[tuple[Token, Found]] = []
     for verb in cands:
         if owned[verb.i] or (taken[verb.i] and not _nests(verb)):
