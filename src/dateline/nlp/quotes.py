@@ -44,9 +44,9 @@ def extract(doc: Doc) -> list[Quote]:
     text = doc_text(doc)
     quotes = Quotes(doc, scan(text), text)
     found = find_speaker_lines(doc, quotes)
-    claimed = {i for f in found for s, e in f.content for i in _token_range(doc, s, e)}
+    claimed = {i for f in found for s, e in f.content for i in _token_range(quotes, s, e)}
     found += [f for _, f in find_verbal(doc, quotes, claimed)]
-    taken = {i for f in found for s, e in f.content for i in _token_range(doc, s, e)}
+    taken = {i for f in found for s, e in f.content for i in _token_range(quotes, s, e)}
     found += find_phrasal(doc, quotes, taken)
     found += find_stance(doc, quotes, taken)
     found += find_around(doc, quotes, found)
@@ -71,9 +71,9 @@ def extract(doc: Doc) -> list[Quote]:
     return out
 
 
-def _token_range(doc: Doc, start: int, end: int) -> range:
-    span = doc.char_span(start, end, alignment_mode="expand")
-    return range(span.start, span.end) if span is not None else range(0)
+def _token_range(quotes: Quotes, start: int, end: int) -> range:
+    span = quotes.token_span(start, end)
+    return range(*span) if span is not None else range(0)
 
 
 def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:

@@ -44,9 +44,9 @@ def find_around(doc: Doc, quotes: Quotes, found: list[Found]) -> list[Found]:
     busy = [False] * len(doc)
     for f in found:
         for span in [*f.content, *(s for s in (f.source, f.cue) if s is not None)]:
-            sp = doc.char_span(span[0], span[1], alignment_mode="expand")
+            sp = quotes.token_span(span[0], span[1])
             if sp is not None:
-                for i in range(sp.start, sp.end):
+                for i in range(*sp):
                     busy[i] = True
     lexicon = verbs()
     out: list[Found] = []
@@ -66,9 +66,9 @@ def find_around(doc: Doc, quotes: Quotes, found: list[Found]) -> list[Found]:
             out.append(f)
             claimed.update(f.segments)
             for span in [*f.content, *(s for s in (f.source, f.cue) if s is not None)]:
-                sp = doc.char_span(span[0], span[1], alignment_mode="expand")
+                sp = quotes.token_span(span[0], span[1])
                 if sp is not None:
-                    for i in range(sp.start, sp.end):
+                    for i in range(*sp):
                         busy[i] = True
             nxt = max(nxt, max(f.segments) + 1)
         k = nxt

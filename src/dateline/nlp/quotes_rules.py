@@ -10,12 +10,13 @@ just before them (``"A," he said. "B."`` is one quote) or stand alone.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import cache
 
 import numpy as np
-from spacy.attrs import DEP, HEAD, LEMMA, LOWER, POS
+from spacy.attrs import DEP, HEAD, IDX, LEMMA, LENGTH, LOWER, POS
 from spacy.strings import StringStore
 from spacy.tokens import Doc, Span, Token
 
@@ -65,14 +66,32 @@ class Quotes:
         self.segments = segments
         self.token_seg = [-1] * len(doc)
         self.seg_tokens: list[tuple[int, int]] = []
+        arr = doc.to_array([IDX, LENGTH])
+        self._starts: list[int] = arr[:, 0].tolist()
+        self._lengths: list[int] = arr[:, 1].tolist()
         for k, seg in enumerate(segments):
-            span = doc.char_span(seg.start, seg.end, alignment_mode="expand")
+            span = self.token_span(seg.start, seg.end)
             if span is None:
                 self.seg_tokens.append((0, 0))
                 continue
-            self.seg_tokens.append((span.start, span.end))
-            for i in range(span.start, span.end):
+            self.seg_tokens.append(span)
+            for i in range(*span):
                 self.token_seg[i] = k
+
+    def token_span(self, start: int, end: int) -> tuple[int, int] | None:
+        """The tokens ``doc.char_span(start, end, alignment_mode="expand")`` would cover,
+        found by bisection on the token offsets instead of building a ``Span``; odd
+        spans (empty, out of the text) are left to spaCy itself."""
+        starts = self._starts
+        if 0 <= start < end <= len(self.text) and starts:
+            first = bisect_right(starts, start) - 1
+            last = bisect_right(starts, end - 1) - 1
+            if start == starts[first] + self._lengths[first]:
+                first += 1
+            if first <= last:
+                return first, last + 1
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return (span.start, span.end) if span is not None else None
 
     def chain(self, k: int) -> list[int]:
         """The segment and the paragraphs that continue it."""
