@@ -5,22 +5,16 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from dateline.read import Article
-from dateline.record import Published, Timex
+import timex_helpers as helpers
+from dateline.record import Timex
 
 
 def timexes(nlp: Language, text: str, published: str | None = "2022-01-10") -> list[Timex]:
-    doc = nlp.make_doc(text)
-    doc._.article = Article(text=text)
-    doc._.published = Published(date=published, origin="option") if published else None
-    doc = nlp(doc)
-    for t in doc._.timexes:
-        assert text[t.span[0] : t.span[1]] == t.text
-    return list(doc._.timexes)
+    return helpers.timexes(nlp, text, published)
 
 
 def found(nlp: Language, text: str, published: str | None = "2022-01-10") -> list[tuple]:
-    return [(t.text, t.type, t.value) for t in timexes(nlp, text, published)]
+    return helpers.found(nlp, text, published)
 
 
 def test_dateline_story(nlp: Language) -> None:

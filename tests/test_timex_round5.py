@@ -5,20 +5,11 @@ from __future__ import annotations
 
 from spacy.language import Language
 
-from dateline.read import Article
-from dateline.record import Published
+import timex_helpers as helpers
 
 
 def found(nlp: Language, text: str, published: str | None = "1998-11-20") -> list[tuple]:
-    doc = nlp.make_doc(text)
-    doc._.article = Article(text=text)
-    doc._.published = Published(date=published, origin="option") if published else None
-    doc = nlp(doc)
-    out = []
-    for t in doc._.timexes:
-        assert text[t.span[0] : t.span[1]] == t.text
-        out.append((t.text, t.type, t.value))
-    return out
+    return helpers.found(nlp, text, published)
 
 
 def test_year_ranges_split_into_their_ends(nlp: Language) -> None:
