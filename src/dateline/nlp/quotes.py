@@ -55,10 +55,9 @@ def extract(doc: Doc) -> list[Quote]:
     headline = _headline(doc)
     if headline is not None and not any(_inside(headline.content[0], f.content) for f in found):
         found.append(headline)
-    elif headline is None:
-        line = _title_line(doc, text)
-        headline = _headline_verb(doc, line) if line is not None else None
-        if headline is not None and line is not None:
+    elif headline is None and (line := _headline_span(doc)) is not None:
+        headline = _headline_verb(doc, line)
+        if headline is not None:
             # the title-case reading replaces what the parse made of the headline
             found = [f for f in found if f.cue is None or not line[0] <= f.cue[0] < line[1]]
             found.append(headline)
@@ -78,6 +77,12 @@ def _token_range(quotes: Quotes, start: int, end: int) -> range:
 
 def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     return any(s <= span[0] < e for s, e in spans)
+
+
+def _headline_span(doc: Doc) -> tuple[int, int] | None:
+    """The headline's characters, as the reader found it (None when not in the text)."""
+    head = getattr(doc._.article, "headline", None)
+    return head.span if head is not None else None
 
 
 def _headline(doc: Doc) -> Found | None:
@@ -113,21 +118,6 @@ def _headline(doc: Doc) -> Found | None:
 _HEADLINE_PREPS = frozenset({"about", "over", "on", "for", "against", "to", "of"})
 _HEADLINE_NAME = frozenset({"PROPN", "NOUN", "NUM", "DET", "ADJ", "PART", "PUNCT"})
 """Tags of the words of a headline's source (``Hillary Clinton``, ``The Ohio Governor``)."""
-
-
-def _title_line(doc: Doc, text: str) -> tuple[int, int] | None:
-    """The headline's characters: the reader's headline, or a first line in title case
-    (most words capitalised) that a blank line or the body follows."""
-    head = getattr(doc._.article, "headline", None)
-    if head is not None and head.span is not None:
-        return head.span
-    end = text.find("\n")
-    if end <= 0 or end > 200:
-        return None
-    words = [w for w in text[:end].split() if w[:1].isalpha()]
-    if len(words) < 3 or sum(w[0].isupper() for w in words) < 0.7 * len(words):
-        return None
-    return (0, len(text[:end].rstrip()))
 
 
 def _headline_verb(doc: Doc, line: tuple[int, int]) -> Found | None:
