@@ -78,9 +78,10 @@ def build(doc: Doc, an: EntityAnalyzer) -> list[Entity]:
     """All the work for one Doc: candidates, clusters, types, roles, coreference."""
     lex, strings = an.lex, doc.vocab.strings
     found = Candidates(doc, lex)
+    head_end = _title_case_headline_end(doc)
     found.gazetteer(filter_spans(
         [Span(doc, s, e, label=strings[m]) for m, s, e in an.gaz(doc)
-         if not _inside_longer_name(doc, s, e, strings[m], found.ents)]
+         if not _inside_longer_name(doc, s, e, strings[m], found.ents, head_end)]
     ))
     titles = filter_spans([Span(doc, s, e, label=m) for m, s, e in an.titles(doc)])
     cues: list[Cue] = [(strings[m].split("|"), s, e) for m, s, e in an.cues(doc)]
@@ -92,7 +93,7 @@ def build(doc: Doc, an: EntityAnalyzer) -> list[Entity]:
     found.cue_knowledge(cues)
     drafts: list[Draft] = []
     by_key: dict[str, Draft] = {}
-    for group in cluster(found, _trim_headline(doc, found, found.finish())):
+    for group in cluster(found, _trim_headline(found, found.finish(), head_end)):
         type_ = type_of(group, lex)
         if type_ is None:
             continue
@@ -126,12 +127,12 @@ def build(doc: Doc, an: EntityAnalyzer) -> list[Entity]:
 
 
 def _inside_longer_name(doc: Doc, start: int, end: int, label: str,
-                        ents: tuple[Span, ...]) -> bool:
+                        ents: tuple[Span, ...], head_end: int) -> bool:
     """An outlet's name opening a longer name is not the outlet: "The Independent
     Election Commission", "the Times Square attack" (spaCy's entity runs on)."""
     if not label.startswith("M:") or end >= len(doc) or not doc[end].is_title:
         return False
-    if doc[start].idx < _title_case_headline_end(doc):
+    if doc[start].idx < head_end:
         return False  # every word is capitalised there; _trim_headline sorts it out
     return any(e.start <= start and e.end > end for e in ents)
 
@@ -144,12 +145,11 @@ def _title_case_headline_end(doc: Doc) -> int:
     return headline.span[1]
 
 
-def _trim_headline(doc: Doc, found: Candidates, cands: list[Cand]) -> list[Cand]:
+def _trim_headline(found: Candidates, cands: list[Cand], end: int) -> list[Cand]:
     """In a Title Case headline spaCy reads runs of capitals as one long name ("Harbour
     Council Row Deepens As Vossberg Quits"); keep there only the parts the body also
     names (a name, or a person's surname), longest first, and nothing else that no
-    knowledge backs."""
-    end = _title_case_headline_end(doc)
+    knowledge backs. ``end``: where the Title Case headline ends (0: none)."""
     if not end:
         return cands  # a title outside the text (JSON, feeds) has no mentions to trim
 
