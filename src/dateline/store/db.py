@@ -346,7 +346,7 @@ class Store:
 
         from dateline.corpus.entities import link_entities
         from dateline.record import Entity
-        from dateline.store.schema import _js  # one JSON encoder, as for the article rows
+        from dateline.store.schema import json_cell  # one JSON encoder, as for the article rows
 
         # parsed and validated in one step by pydantic (a third cheaper than json.loads
         # followed by Entity.model_validate for each entity)
@@ -381,11 +381,11 @@ class Store:
                     ce.id,
                     ce.name,
                     ce.type,
-                    _js(ce.aliases),
-                    _js([r.model_dump(mode="json") for r in ce.roles]),
+                    json_cell(ce.aliases),
+                    json_cell([r.model_dump(mode="json") for r in ce.roles]),
                     len({aid for aid, _ in members}),
                     ce.mentions,
-                    _js(ce.evidence),
+                    json_cell(ce.evidence),
                 )
             )
             member_rows.extend((ce.id, aid, eid) for aid, eid in members)

@@ -196,7 +196,8 @@ _ENCODE = json.JSONEncoder(ensure_ascii=False).encode
 which cost more than the encoding of the small lists (aliases, roles, spans)."""
 
 
-def _js(value: Any) -> str:
+def json_cell(value: Any) -> str:
+    """A JSON column's text, by the one shared encoder (article rows and corpus entities)."""
     return _ENCODE(value)
 
 
@@ -285,7 +286,7 @@ def record_rows(rec: dict[str, Any]) -> dict[str, list[Row]]:
         len(quotes),
         len(timexes),
         rec.get("schema"),
-        _js(rec),
+        json_cell(rec),
     )
     ent_rows: list[Row] = []
     mention_rows: list[Row] = []
@@ -297,8 +298,8 @@ def record_rows(rec: dict[str, Any]) -> dict[str, list[Row]]:
                 e.get("id"),
                 e.get("name"),
                 e.get("type"),
-                _js(e.get("aliases") or []),
-                _js(e.get("roles") or []),
+                json_cell(e.get("aliases") or []),
+                json_cell(e.get("roles") or []),
                 len(mentions),
             )
         )
@@ -327,7 +328,7 @@ def record_rows(rec: dict[str, Any]) -> dict[str, list[Row]]:
                 cstart,
                 cend,
                 content.get("text"),
-                _js(content.get("spans") or []),
+                json_cell(content.get("spans") or []),
                 htext,
                 hstart,
                 hend,
