@@ -113,6 +113,29 @@ def test_errors_are_keyed_so_reruns_do_not_repeat_them(tmp_path: Path) -> None:
         assert "abc123" in store.known_ids()  # refused for good: not parsed again
 
 
+def test_a_skip_named_two_ways_is_one_error_row(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "ru.txt").write_text("x")
+    reason = "article is in 'ru', not English"
+    typed = ErrorRow("in/ru.txt", None, "language", reason, "abc123")
+    absolute = ErrorRow(str(tmp_path / "in" / "ru.txt"), None, "language", reason, "abc123")
+    with Store(tmp_path / "t.duckdb") as store:
+        # a store written before keys were resolved holds the typed path in the key
+        store.con.execute(
+            "INSERT INTO errors (key, article_id, path, line, code, reason)"
+            " VALUES (?, 'abc123', 'in/ru.txt', NULL, 'language', ?)",
+            [typed.typed_key, reason],
+        )
+        store.write([], [typed])
+        store.write([], [absolute])
+        rows = store.con.execute("SELECT key, path FROM errors").fetchall()
+    assert len(rows) == 1
+    assert rows[0][0].startswith(str(tmp_path / "in" / "ru.txt"))
+
+
 def test_split_where_separates_line_numbers() -> None:
     assert split_where("feeds/wire.rss:12") == ("feeds/wire.rss", 12)
     assert split_where("a.txt") == ("a.txt", None)

@@ -30,6 +30,7 @@ from dateline.store.schema import (
     columns,
     ddl,
     legacy_key,
+    place,
 )
 
 DEFAULT_DB = "dateline.duckdb"
@@ -51,7 +52,17 @@ class ErrorRow:
 
     @property
     def key(self) -> str:
-        return f"{self.path or '<stdin>'}:{self.line or 0}:{self.code}:{self.article_id or ''}"
+        """The file named as sources name it (resolved), so ``in/a.txt`` typed from two
+        directories, or once relative and once absolute, is one skip, not two."""
+        return self._key(place(self.path))
+
+    @property
+    def typed_key(self) -> str:
+        """The key with the path as given, as stores written before resolution hold it."""
+        return self._key(self.path)
+
+    def _key(self, path: str | None) -> str:
+        return f"{path or '<stdin>'}:{self.line or 0}:{self.code}:{self.article_id or ''}"
 
 
 _WHERE_LINE = re.compile(r"^(.*):(\d+)$")
@@ -275,6 +286,9 @@ class Store:
             for table in ARTICLE_TABLES:
                 self._insert(table, batch[table])
             self._insert_sources(list(seen.values()))
+            stale = [e.typed_key for e in errs if e.typed_key != e.key]
+            if stale:  # the same skip under its older, unresolved key
+                self.con.execute("DELETE FROM errors WHERE key IN (SELECT unnest($1))", [stale])
             for err in errs:
                 self.con.execute(
                     "INSERT INTO errors (key, article_id, path, line, code, reason)"
