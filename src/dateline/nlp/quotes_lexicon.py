@@ -32,6 +32,13 @@ def verbs() -> dict[str, Verb]:
 
 
 @cache
+def verb_preps() -> dict[str, frozenset[str]]:
+    """Lemma -> prepositions whose object is its content (``agreed with X``, ``warned
+    against X``), from ``data/quotes_verb_preps.tsv``."""
+    return {row[0]: frozenset(row[1].split(",")) for row in _rows("quotes_verb_preps.tsv")}
+
+
+@cache
 def cue_phrases() -> dict[tuple[str, ...], str]:
     """Lower-cased word tuple -> class, e.g. ``("according", "to") -> "speech"``."""
     return {tuple(row[0].split()): row[1] for row in _rows("quotes_cues.tsv")}

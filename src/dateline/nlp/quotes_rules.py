@@ -20,7 +20,14 @@ from spacy.attrs import DEP, HEAD, IDX, LEMMA, LENGTH, LOWER, POS
 from spacy.strings import StringStore
 from spacy.tokens import Doc, Span, Token
 
-from dateline.nlp.quotes_lexicon import Verb, channels, cue_phrases, line_labels, verbs
+from dateline.nlp.quotes_lexicon import (
+    Verb,
+    channels,
+    cue_phrases,
+    line_labels,
+    verb_preps,
+    verbs,
+)
 from dateline.nlp.quotes_marks import QuoteSegment
 
 CharSpan = tuple[int, int]
@@ -393,6 +400,7 @@ def _content_for_verb(
         allowed |= set(frame[2:].split(","))
     if verb.lemma_.lower() == "point":
         allowed.add("to")  # "pointed to the polls"
+    allowed |= verb_preps().get(verb.lemma_.lower(), frozenset())
     preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in allowed]
     if preps and preps[0].i == verb.i + 1 + sum(1 for c in verb.children if c.dep_ == "prt"):
         start, end = _subtree(preps[0])
