@@ -268,3 +268,35 @@ def test_speaker_description_does_not_overlap_the_name(nlp: Language) -> None:
     smith = _by_name(doc._.entities, "John Smith")
     spans = sorted(m.span for m in smith.mentions)
     assert all(a[1] <= b[0] for a, b in pairwise(spans))
+
+
+def test_companies_are_organisations_even_when_spacy_reads_a_person(nlp: Language) -> None:
+    text, ents = _entities(
+        nlp,
+        "Platform removes fake accounts\n"
+        "LONDON (Reuters) — Twitter said on Friday it had removed 300 fake accounts. "
+        "Facebook and Google declined to comment, and a Google Maps update was delayed.\n",
+    )
+    for name in ("Twitter", "Facebook", "Google"):
+        assert _by_name(ents, name).type == "ORG"
+    google = _by_name(ents, "Google")
+    assert [text[a:b] for a, b in (m.span for m in google.mentions)] == ["Google"]
+
+
+def test_a_titled_surname_joins_the_namesake_with_that_title(nlp: Language) -> None:
+    text, ents = _entities(
+        nlp,
+        "Senator backs port deal\n"
+        "DENVER (AP) — Former Secretary of State Mara Kellan said on Tuesday she backed "
+        "the port deal. President Kellan signed a similar deal in 1998, and Kellan said "
+        "she was proud of it. Transport Minister Ivo Rask praised the deal; Minister Rask "
+        "met dockers on Monday.\n",
+    )
+    mara = _by_name(ents, "Mara Kellan")
+    assert [r.title for r in mara.roles] == ["Former Secretary of State"]
+    assert "President Kellan" not in [m.text for m in mara.mentions]
+    assert [m.text for m in mara.mentions if m.kind != "pronoun"][-1] == "Kellan"
+    president = next(e for e in ents if any(r.title == "President" for r in e.roles))
+    assert president is not mara
+    rask = _by_name(ents, "Ivo Rask")  # "Minister" is the same post as "Transport Minister"
+    assert "Minister Rask" in [m.text for m in rask.mentions]

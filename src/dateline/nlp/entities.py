@@ -52,6 +52,8 @@ class EntityAnalyzer:
             self.gaz.add(f"D:{code}", [nlp.make_doc(form)])
         for form, canonical in lex.media.items():
             self.gaz.add(f"M:{canonical}", [nlp.make_doc(form)])
+        for form, canonical in lex.companies.items():
+            self.gaz.add(f"O:{canonical}", [nlp.make_doc(form)])
         self.titles = PhraseMatcher(nlp.vocab, attr="LOWER")
         for text in lex.titles:
             self.titles.add(text, [nlp.make_doc(text)])
@@ -128,9 +130,9 @@ def build(doc: Doc, an: EntityAnalyzer) -> list[Entity]:
 
 def _inside_longer_name(doc: Doc, start: int, end: int, label: str,
                         ents: tuple[Span, ...], head_end: int) -> bool:
-    """An outlet's name opening a longer name is not the outlet: "The Independent
-    Election Commission", "the Times Square attack" (spaCy's entity runs on)."""
-    if not label.startswith("M:") or end >= len(doc) or not doc[end].is_title:
+    """An outlet's or company's name opening a longer name is not it: "The Independent
+    Election Commission", "the Times Square attack", "Google Maps" (spaCy's entity runs on)."""
+    if label[:2] not in ("M:", "O:") or end >= len(doc) or not doc[end].is_title:
         return False
     if doc[start].idx < head_end:
         return False  # every word is capitalised there; _trim_headline sorts it out

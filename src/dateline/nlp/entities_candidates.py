@@ -50,7 +50,8 @@ class Cand:
     votes: Counter[str] = field(default_factory=Counter)
     know: str | None = None
     key: str | None = None
-    """Cluster key from knowledge: ``C:KZ`` (country), ``M:TASS`` (outlet)."""
+    """Cluster key from knowledge: ``C:KZ`` (country), ``M:TASS`` (outlet), ``O:Google``
+    (company)."""
     name: tuple[int, int] | None = None
     """Token range of the bare name inside a title mention."""
     roles: list[tuple[Role, str | None]] = field(default_factory=list)
@@ -153,13 +154,15 @@ class Candidates:
     # -- sources -------------------------------------------------------------------
 
     def gazetteer(self, spans: list[Span]) -> None:
-        """Countries, demonyms and outlets, indexed by start and end token."""
+        """Countries, demonyms, outlets and companies, indexed by start and end token."""
         for span in spans:
             tag, value = span.label_.split(":", 1)
             if tag == "C":
                 cand = Cand(span.start, span.end, know="GPE", key=f"C:{value}")
             elif tag == "D":
                 cand = Cand(span.start, span.end, kind="demonym", know="GPE", key=f"C:{value}")
+            elif tag == "O":
+                cand = Cand(span.start, span.end, know="ORG", key=f"O:{value}")
             else:
                 cand = Cand(span.start, span.end, know="MEDIA", key=f"M:{value}")
             self.gaz_start[span.start] = self.gaz_end[span.end] = self.add(cand)

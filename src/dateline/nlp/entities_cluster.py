@@ -49,6 +49,42 @@ def _initials(found: Candidates, c: Cand) -> str:
     return "".join(found.tok(i)[0] for i in range(c.start, c.end) if found.is_title[i])
 
 
+def _titles(c: Cand) -> set[str]:
+    """The head nouns of a candidate's titles: "Transport Minister" and "Minister" are one
+    post, and so are "former President" and "President"; "Secretary of State" is a secretary."""
+    out = set()
+    for role, _org in c.roles:
+        words = fold(role.title).replace("-", " ").split(" of ")[0].split()
+        if words:
+            out.add(words[-1])
+    return out
+
+
+def _full(found: Candidates, c: Cand) -> str:
+    return fold(found.span_text(*c.name_range()))
+
+
+def _same_title(
+    found: Candidates,
+    c: Cand,
+    options: list[tuple[int, int]],
+    cands: list[Cand],
+    held: dict[str, set[str]],
+) -> list[tuple[int, int]]:
+    """The full names a titled bare surname may join: "President Clinton" joins the Clinton
+    the story calls president; failing that, a Clinton it gives no title. A full name the
+    story gives only other titles is another person ("Secretary of State Hillary Clinton").
+    """
+    if c.kind != "title":  # a description after the name is no title ("X, a former ...")
+        return options
+    mine = _titles(c)
+    if not mine or not options:
+        return options
+    titles = [held.get(_full(found, cands[j]), set()) for _st, j in options]
+    same = [o for o, t in zip(options, titles, strict=True) if t & mine]
+    return same or [o for o, t in zip(options, titles, strict=True) if not t]
+
+
 def cluster(found: Candidates, cands: list[Cand]) -> list[list[Cand]]:
     """Groups of candidates naming one actor; ``cands`` is in text order."""
     doc, tok = found.doc, found.tok
@@ -66,6 +102,10 @@ def cluster(found: Candidates, cands: list[Cand]) -> list[list[Cand]]:
             surnames.setdefault(fold(words[-1]), []).append((c.start, i))
             firsts.setdefault(fold(words[0]), set()).add(fold(" ".join(words)))
             first_of.setdefault(fold(words[0]), i)
+    held: dict[str, set[str]] = {}  # fold(full name) -> the titles it is given in the story
+    for c in cands:
+        if c.roles and not c.key:
+            held.setdefault(_full(found, c), set()).update(_titles(c))
     # acronyms in brackets after a name: "Treaty Organization's (CSTO)"
     acronyms: dict[str, int] = {}
     for i, c in enumerate(cands):
@@ -88,6 +128,7 @@ def cluster(found: Candidates, cands: list[Cand]) -> list[list[Cand]]:
             continue
         if e - s == 1:
             options = [(st, j) for st, j in surnames.get(fold(text), []) if j != i]
+            options = _same_title(found, c, options, cands, held)
             if options:
                 k = bisect.bisect_left(options, (c.start, -1))
                 uf.union(options[k - 1][1] if k else options[0][1], i)
@@ -156,6 +197,8 @@ def type_of(group: list[Cand], lex: Lexicon) -> str | None:
         return "MEDIA"
     if "C:" in keys:
         return "GPE"
+    if "O:" in keys:
+        return "ORG"
     for t in ("PERSON", "FAC", "GPE"):
         if t in knows:
             return t
@@ -202,7 +245,7 @@ class Draft:
         keys = [c.key for c in self.cands if c.key]
         if self.country:
             self.name = lex.country_name(self.country)
-        elif keys and keys[0].startswith("M:"):
+        elif keys and keys[0][:2] in ("M:", "O:"):
             self.name = keys[0][2:]
         elif names:
             proper = [n for n in names if not n.isupper()] or names

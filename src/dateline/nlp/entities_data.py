@@ -27,6 +27,18 @@ def fold(text: str) -> str:
     return " ".join(bare.replace("’", "'").lower().split())
 
 
+_MINOR = frozenset({"of", "for", "the", "and", "on", "in", "to"})
+"""Words a title display keeps lower case inside it ("Secretary of State")."""
+
+
+def _display(text: str) -> str:
+    """A title as a role shows it: "Secretary of State", "CEO", "Prime Minister"."""
+    return " ".join(
+        w if w.isupper() else w.lower() if k and w.lower() in _MINOR else w.capitalize()
+        for k, w in enumerate(text.split())
+    )
+
+
 def _rows(name: str) -> list[list[str]]:
     return rows("dateline.nlp", name)
 
@@ -53,6 +65,8 @@ class Lexicon:
     titles: dict[str, Title] = field(default_factory=dict)
     media: dict[str, str] = field(default_factory=dict)
     """Surface form -> canonical outlet name (agencies from the readers' list)."""
+    companies: dict[str, str] = field(default_factory=dict)
+    """Surface form -> canonical company name: ORG whatever spaCy votes."""
     sections: dict[str, dict[str, str]] = field(default_factory=lambda: defaultdict(dict))
     _class_rx: list[tuple[re.Pattern[str], list[str]]] = field(default_factory=list)
     _class_cache: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -69,7 +83,7 @@ class Lexicon:
         known = self.titles.get(key)
         if known is not None:
             return known.display
-        return " ".join(w if w.isupper() else w.capitalize() for w in text.split())
+        return _display(text)
 
     def org_classes(self, name: str) -> set[str]:
         """Description nouns that may refer back to an organisation with this name.
@@ -113,7 +127,7 @@ def lexicon() -> Lexicon:
                 lex.country_names[code] = form
     for row in _rows("entities_titles.tsv"):
         text, cls, gender = row[:3]
-        display = row[3] if len(row) > 3 and row[3] else text.title()
+        display = row[3] if len(row) > 3 and row[3] else _display(text)
         lex.titles[text] = Title(text, cls, None if gender == "-" else gender, display)
     for section, entry, value in _rows("entities_lexicon.tsv"):
         lex.sections[section][entry] = value
@@ -124,6 +138,8 @@ def lexicon() -> Lexicon:
         lex.media.setdefault(outlet, outlet)
     for form, canonical in _rows("entities_media.tsv"):
         lex.media.setdefault(form, canonical)
+    for form, canonical in _rows("entities_companies.tsv"):
+        lex.companies[form] = canonical
     return lex
 
 
