@@ -192,6 +192,9 @@ def find(doc: Doc, ref: dt.date | None) -> list[Timex]:
         if head.pos_ == "ADP":
             head = head.head
         ctx.on_past_verb = head.tag_ == "VBD" and head.lemma_.lower() not in FUTURE_GOVERNORS
+        ctx.possessive = span.end < len(doc) and doc[span.end].tag_ == "POS"
+        ctx.present_perfect = head.tag_ == "VBN" and any(
+            a.lower_ in ("has", "have") for a in head.children if a.dep_ == "aux")
         resolved = normalise(c, ctx)
         if resolved is None:
             continue

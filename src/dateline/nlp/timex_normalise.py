@@ -35,6 +35,11 @@ class Context:
     """The expression hangs on a simple-past verb ("changed its year in December"), not on
     a noun ("payable Dec. 7") or a plan ("had been set to expire Nov. 6")."""
     prev_word: str = ""
+    possessive: bool = False
+    """The expression is a possessive ("before Friday's purchases"): a noun's modifier."""
+    present_perfect: bool = False
+    """The expression's verb has "has"/"have" ("has given them until Tuesday"): a past tense
+    that still looks ahead."""
     """The word before the expression, lower case: "until Nov. 16" looks ahead whatever the
     tense of the verb ("was extended until Nov. 16")."""
     notes: dict[str, str] = field(default_factory=dict)
@@ -168,6 +173,11 @@ last one ("the Oct. 23 slaying" in May is last October). Future tense lifts the 
 FORWARD_CUES = frozenset(words()["forwardcue"])
 """Prepositions that point a year-less date ahead even in a past-tense clause."""
 
+AHEAD_CUES = FORWARD_CUES - {"to", "through"}
+AHEAD_WINDOW_DAYS = 183
+"""Forward cues that alone point ahead outside a past clause ("by February", "until
+Tuesday"); not "to"/"through", which end ranges that may lie behind ("January to March")."""
+
 
 def pick_year(month: int, day: int | None, ctx: Context) -> int | None:
     """The year of a year-less month (and day): ahead when the verb is future, the last one
@@ -183,6 +193,12 @@ def pick_year(month: int, day: int | None, ctx: Context) -> int | None:
     after = this if this >= ref else dt.date(ref.year + 1, month, this.day)
     if ctx.tense == "future":
         return after.year
+    if ctx.prev_word == "since":
+        return before.year
+    if ctx.prev_word in AHEAD_CUES and ctx.tense != "past":
+        # "repay the loan by February", "effective Feb. 1": ahead within half a year (a
+        # deadline of yesterday, "by Jan. 14" on Jan. 15, is still the last one)
+        return after.year if (after - ref).days <= AHEAD_WINDOW_DAYS else before.year
     if ctx.tense == "past" and ctx.on_past_verb and ctx.prev_word not in FORWARD_CUES:
         return before.year
     return after.year if (after - ref).days <= FUTURE_WINDOW_DAYS else before.year
@@ -448,7 +464,12 @@ def n_weekday(c: Candidate, ctx: Context) -> Resolved | None:
         return Resolved(type_, f"XXXX-WXX-{wd}")
     ref = ctx.ref
     delta = wd - ref.isoweekday()
-    if mod in ("next", "this coming", "the following") or (
+    if not mod and ctx.prev_word in AHEAD_CUES - {"before"} and not ctx.possessive and (
+        ctx.tense != "past" or ctx.present_perfect
+    ):
+        # "has until 9 a.m. Tuesday", "by Friday": the coming one, today included
+        days = delta if delta >= 0 else delta + 7
+    elif mod in ("next", "this coming", "the following") or (
         mod in ("", "early", "late", "this") and ctx.tense in ("future", "present")
     ):
         # present tense ("talks resume Friday") on a Friday means today
@@ -533,7 +554,7 @@ def n_year_end(c: Candidate, ctx: Context) -> Resolved | None:
 
 
 HALF_UNITS = {"decade": ("year", 10), "year": ("month", 12), "month": ("week", 4),
-              "day": ("hour", 24)}
+              "week": ("hour", 168), "day": ("hour", 24)}
 """The unit "X and a half" is counted in, keyed by X, and how many of it X holds: "a year and
 a half" is 18 months, "a month and a half" 6 weeks (a value to the week), "a day and a half"
 36 hours, which from a reference date of unknown hour is taken as the day before (a story
@@ -546,11 +567,11 @@ def n_ago(c: Candidate, ctx: Context) -> Resolved | None:
     n = number(g["num"])
     if n is None:
         return Resolved("DATE", "PAST_REF", "published")
-    if g.get("and"):  # "a year and a half ago": counted in the next smaller unit
+    if g.get("and") or g.get("andpre"):  # "a year and a half ago": in the next smaller unit
         smaller, per = HALF_UNITS.get(unit, (unit, 1))
         unit, n = smaller, (n + 0.5) * per
-        if unit == "hour":  # "a day and a half ago": 36 hours, the day before (see HALF_UNITS)
-            unit, n = "day", n // 24
+        if unit == "hour":  # "a day and a half ago": 36 hours, the day before (see HALF_UNITS);
+            unit, n = "day", n // 24  # "a week and a half ago": 252 hours, ten days back
     if ctx.ref is None:
         return None
     if unit == "year" and n == 1 and ctx.anchor_quarter is not None:
@@ -595,6 +616,11 @@ def n_later(c: Candidate, ctx: Context) -> Resolved | None:
         return None
     tid, base = anchor
     n = number(g["num"])
+    if n is not None and (g.get("and") or g.get("andpre")):
+        smaller, per = HALF_UNITS.get(unit, (unit, 1))
+        unit, n = smaller, (n + 0.5) * per
+        if unit == "hour":
+            unit, n = "day", n // 24
     if unit == "year" and n == 1 and sign < 0 and ctx.anchor_quarter is not None:
         qid, value = ctx.anchor_quarter
         return Resolved("DATE", f"{int(value[:4]) - 1}{value[4:]}", qid)
@@ -631,6 +657,17 @@ def n_next_day(c: Candidate, ctx: Context) -> Resolved | None:
     return Resolved("DATE", at_granularity(shift(base, step, unit), unit), tid)
 
 
+def n_unit_around(c: Candidate, ctx: Context) -> Resolved | None:
+    """"(in the) weeks before the vote": a DATE around an event, placed by the tense (the
+    event itself is not resolved); "(in the) years that followed", "over the years": a vague
+    DURATION."""
+    unit = unit_of(c.groups["unit"])
+    if c.rule.type == "DURATION" or c.groups.get("since"):
+        return Resolved("DURATION", _duration_value(None, unit))
+    # the event is not resolved: the period is only placed before or after the reference
+    return Resolved("DATE", "FUTURE_REF" if ctx.tense == "future" else "PAST_REF")
+
+
 def n_fixed(c: Candidate, ctx: Context) -> Resolved | None:
     return Resolved(c.rule.type, c.rule.value, None)
 
@@ -652,6 +689,11 @@ def _duration_value(n: float | None, unit: str) -> str:
             return f"PT{int(n)}M{round((n - int(n)) * 60)}S"
         if unit == "day":
             return f"PT{int(n * 24)}H"
+        if unit == "month":  # counted in weeks, as "a month and a half ago" is (HALF_UNITS)
+            return f"P{round(n * 4)}W"
+        if unit == "week":  # "a week and a half": ten and a half days
+            days, hours = divmod(round(n * 7 * 24), 24)
+            return f"P{days}D" + (f"T{hours}H" if hours else "")
     return f"{prefix}{int(n)}{letter}"
 
 
@@ -661,8 +703,8 @@ def n_duration(c: Candidate, ctx: Context) -> Resolved | None:
     n = number(g["num"]) if g.get("num") else None
     if g.get("num2") or (g.get("mod") or "").lower().startswith("the better"):
         n = None
-    if g.get("and") and n is not None:
-        n += 0.5
+    if (g.get("and") or g.get("andpre")) and n is not None:
+        n += 0.5  # "a month and a half", "seven and a half years"
     return Resolved("DURATION", _duration_value(n, unit))
 
 
@@ -782,7 +824,7 @@ NORMALISERS: dict[str, Callable[[Candidate, Context], Resolved | None]] = {
     "year_end": n_year_end, "same_period": n_same_period, "year_the": n_year,
     "the_year": n_the_year, "period_year": n_year,
     "ago": n_ago, "later": n_later, "next_day": n_next_day, "day_before": n_next_day,
-    "fixed": n_fixed,
+    "fixed": n_fixed, "unit_around": n_unit_around,
     "duration": n_duration, "duration_adj": n_duration, "duration_vague": n_duration_vague,
     "duration_vague2": n_duration_vague, "duration_ahead": n_duration_vague,
     "duration_long": n_duration_vague, "set_weekdays": n_set,
