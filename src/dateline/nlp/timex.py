@@ -117,6 +117,11 @@ def _keep(c: Candidate, span: Span, doc: Doc) -> bool:
         nxt = doc[span.end] if span.end < len(doc) else None
         if prev is not None and prev.tag_ in ("DT", "JJ", "PRP$") and prev_word != "early":
             return not (nxt is not None and nxt.lower_ in ("for", "of", "on", "to"))
+    if c.rule.name.startswith("season"):
+        # "the Spring Festival", "the Summer Palace", "the summer Olympics": names, not seasons
+        nxt = doc[span.end] if span.end < len(doc) else None
+        if nxt is not None and nxt.is_title and nxt.pos_ == "PROPN":
+            return False
     if c.rule.type == "DURATION":
         nxt = doc[span.end] if span.end < len(doc) else None
         if nxt is not None and nxt.lower_ in ("old", "older", "younger", "of") and (

@@ -222,7 +222,11 @@ def n_date(c: Candidate, ctx: Context) -> Resolved | None:
         return None
     year = year_of(g.get("year"))
     anchor = None
-    if year is None:
+    rel = (g.get("rel") or "").lower()
+    if rel and ctx.ref is not None:  # "February 16 this year", "May 3 last year"
+        year = ctx.ref.year + {"last": -1, "next": 1}.get(rel, 0)
+        anchor = "published"
+    elif year is None:
         year = pick_year(month, day, ctx)
         anchor = "published" if year is not None else None
     value, d = _day_value(year, month, day)
@@ -267,6 +271,8 @@ def n_year(c: Candidate, ctx: Context) -> Resolved | None:
 
 def n_decade(c: Candidate, ctx: Context) -> Resolved | None:
     g = c.groups
+    if g.get("dec3"):  # "the 80's" (New York Times style): as "the '80s"
+        g = {"dec2": g["dec3"]}
     if g.get("cent"):
         return Resolved("DATE", g["cent"] + g["dec"])
     # "the '80s": the latest such decade that has begun by the reference year
@@ -611,7 +617,10 @@ def n_later(c: Candidate, ctx: Context) -> Resolved | None:
     g = c.groups
     unit = unit_of(g["unit"])
     sign = -1 if g["dir"].lower() == "earlier" else 1
-    anchor = coarse_anchor(ctx, unit) or day_anchor(ctx)
+    if g["dir"].lower().startswith("from"):  # "two weeks from now": from the reference date
+        anchor = ("published", ctx.ref) if ctx.ref is not None else None
+    else:
+        anchor = coarse_anchor(ctx, unit) or day_anchor(ctx)
     if anchor is None:
         return None
     tid, base = anchor
@@ -705,7 +714,27 @@ def n_duration(c: Candidate, ctx: Context) -> Resolved | None:
         n = None
     if (g.get("and") or g.get("andpre")) and n is not None:
         n += 0.5  # "a month and a half", "seven and a half years"
+    plain = not (g.get("the") or g.get("rel") or g.get("mod") or g.get("num2"))
+    if (plain and ctx.prev_word == "in" and ctx.tense == "future" and ctx.ref is not None
+            and n is not None and n == int(n) and unit not in TIME_UNITS):
+        # "will be redeemed in five years": the date that far ahead (TimeML DATE)
+        d = shift(ctx.ref, n, unit)
+        return Resolved("DATE", at_granularity(d, unit), "published", d if unit == "day" else None)
     return Resolved("DURATION", _duration_value(n, unit))
+
+
+HALF_OF = {"century": "P50Y", "decade": "P5Y", "year": "P6M", "quarter": "P6W",
+           "month": "P2W", "week": "P3DT12H", "day": "PT12H", "hour": "PT30M",
+           "minute": "PT30S", "second": "PT0.5S"}
+"""Half of each unit, in the largest unit that holds it whole."""
+
+
+def n_half_unit(c: Candidate, ctx: Context) -> Resolved | None:
+    """"half a century" P50Y, "half an hour" PT30M, "the past half century" P50Y."""
+    g = c.groups
+    unit = unit_of(g.get("unit") or g.get("unit2") or g.get("unit3") or "")
+    value = HALF_OF.get(unit)
+    return Resolved("DURATION", value) if value else None
 
 
 def n_duration_vague(c: Candidate, ctx: Context) -> Resolved | None:
@@ -824,7 +853,7 @@ NORMALISERS: dict[str, Callable[[Candidate, Context], Resolved | None]] = {
     "year_end": n_year_end, "same_period": n_same_period, "year_the": n_year,
     "the_year": n_the_year, "period_year": n_year,
     "ago": n_ago, "later": n_later, "next_day": n_next_day, "day_before": n_next_day,
-    "fixed": n_fixed, "unit_around": n_unit_around,
+    "fixed": n_fixed, "unit_around": n_unit_around, "half_unit": n_half_unit,
     "duration": n_duration, "duration_adj": n_duration, "duration_vague": n_duration_vague,
     "duration_vague2": n_duration_vague, "duration_ahead": n_duration_vague,
     "duration_long": n_duration_vague, "set_weekdays": n_set,
