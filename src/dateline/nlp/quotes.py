@@ -16,6 +16,7 @@ from dateline.nlp.extensions import doc_text
 from dateline.nlp.quotes_around import find_around
 from dateline.nlp.quotes_lexicon import Verb, verbs
 from dateline.nlp.quotes_marks import scan
+from dateline.nlp.quotes_nominal import find_nominal
 from dateline.nlp.quotes_rules import (
     Found,
     Quotes,
@@ -26,7 +27,7 @@ from dateline.nlp.quotes_rules import (
     trim_lead_ins,
 )
 from dateline.nlp.quotes_speakers import Resolver
-from dateline.nlp.quotes_stance import find_stance
+from dateline.nlp.quotes_stance import doc_lemmas, find_stance
 from dateline.record import Content, Evidence, Quote, Speaker, StatementDate, Timex
 
 _HEADLINE_DASH = re.compile(r"^(?P<content>.*\S)\s+[—–-]{1,2}\s+(?P<source>[^—–\-:]{2,60}?)\s*$")
@@ -48,7 +49,9 @@ def extract(doc: Doc) -> list[Quote]:
     found += [f for _, f in find_verbal(doc, quotes, claimed)]
     taken = {i for f in found for s, e in f.content for i in _token_range(quotes, s, e)}
     found += find_phrasal(doc, quotes, taken)
-    found += find_stance(doc, quotes, taken)
+    lemmas = doc_lemmas(doc)
+    found += find_stance(doc, quotes, taken, lemmas)
+    found += find_nominal(doc, quotes, taken, found, lemmas)
     found += find_around(doc, quotes, found)
     found += attach_orphans(doc, quotes, found)
     trim_lead_ins(doc, quotes, found)

@@ -51,12 +51,24 @@ def _stance_lemmas() -> LowerIn:
     return LowerIn(stance_words())
 
 
-def find_stance(doc: Doc, quotes: Quotes, taken: set[int]) -> list[Found]:
+def doc_lemmas(doc: Doc) -> tuple[np.ndarray, set[int]]:
+    """The Doc's lemma hashes, per token and distinct: read once for the stance and noun
+    cues."""
+    lemma_ids = doc.to_array(LEMMA)
+    return lemma_ids, set(lemma_ids.tolist())
+
+
+def find_stance(
+    doc: Doc,
+    quotes: Quotes,
+    taken: set[int],
+    lemmas: tuple[np.ndarray, set[int]] | None = None,
+) -> list[Found]:
     """Attributions whose cue is a copula with a stance adjective."""
     table = stance_words()
     strings = doc.vocab.strings
-    lemma_ids = doc.to_array(LEMMA)
-    wanted = _stance_lemmas().known(strings, set(lemma_ids.tolist()))
+    lemma_ids, distinct = lemmas if lemmas is not None else doc_lemmas(doc)
+    wanted = _stance_lemmas().known(strings, distinct)
     out: list[Found] = []
     hits = np.flatnonzero(np.isin(lemma_ids, np.array(wanted, dtype=np.uint64))).tolist()
     for i in hits:
