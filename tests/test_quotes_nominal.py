@@ -100,3 +100,30 @@ def test_noun_cue_with_unbalanced_mark_stays_in_its_paragraph(nlp: Language) -> 
     for q in rec.quotes:
         for s, e in q.content.spans:
             assert "Talks resume" not in rec.text[s:e]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            # a fronted 'On Monday,' is no content preposition
+            "On Monday, the mayor called on dockers to end the strike.",
+            ("the mayor", "called on", ["dockers to end the strike"]),
+        ),
+        (
+            "The union called for the minister to resign.",
+            ("The union", "called for", ["the minister to resign"]),
+        ),
+        (
+            "Ana Lutz sees the port as crippled by debt.",
+            ("Ana Lutz", "sees", ["the port as crippled by debt"]),
+        ),
+        (
+            # 'as' with a subject of its own is a time clause, the writer's
+            "Ana Lutz opposed the plan as she ran for mayor.",
+            ("Ana Lutz", "opposed", ["the plan"]),
+        ),
+    ],
+)
+def test_object_and_clause_complements(nlp: Language, body: str, expected: tuple) -> None:
+    assert _triples(_record(nlp, body)) == [expected]

@@ -316,8 +316,21 @@ def _content_for_verb(
             and c.i > verb.i
             and any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children)
         ]
+    for_clause = False
+    if not comp:
+        # 'called for Trump to drop out': the parser makes "for" the mark of a clause
+        comp = [
+            c
+            for c in verb.children
+            if c.dep_ == "advcl"
+            and c.left_edge.i == verb.i + 1
+            and doc[verb.i + 1].lower_ == "for"
+            and doc[verb.i + 1].dep_ == "mark"
+        ]
+        for_clause = bool(comp)
     if comp:
         start, end = _subtree(comp[0])
+        start += for_clause
         end = _complement_end(doc, verb, end, quotes)
         end = _trailing_quote(doc, end, sent, quotes)
         found = _expand_quotes(quotes, *_trim(doc, start, end, quotes))
@@ -401,8 +414,12 @@ def _content_for_verb(
     if verb.lemma_.lower() == "point":
         allowed.add("to")  # "pointed to the polls"
     allowed |= verb_preps().get(verb.lemma_.lower(), frozenset())
-    preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in allowed]
-    if preps and preps[0].i == verb.i + 1 + sum(1 for c in verb.children if c.dep_ == "prt"):
+    # the preposition right after the verb (and its particle), not a fronted 'On Sunday,'
+    after = verb.i + 1 + sum(1 for c in verb.children if c.dep_ == "prt")
+    preps = [
+        c for c in verb.children if c.dep_ == "prep" and c.lower_ in allowed and c.i == after
+    ]
+    if preps:
         start, end = _subtree(preps[0])
         pobj = [c for c in preps[0].children if c.dep_ == "pobj"]
         if pobj and pobj[0].right_edge.i + 1 == end:
@@ -522,6 +539,14 @@ def _as_complement(verb: Token, end: int) -> int:
         if c.dep_ in {"oprd", "xcomp"} or (
             c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS and c.i == end
         ):
+            end = c.right_edge.i + 1
+        elif (
+            c.dep_ == "advcl"
+            and c.left_edge.i == end
+            and c.doc[end].lower_ == "as"
+            and not any(g.dep_ in SUBJECTS for g in c.children)
+        ):
+            # 'sees Netanyahu as captured by ...', not 'opposed it as he ran'
             end = c.right_edge.i + 1
     return end
 
@@ -745,6 +770,7 @@ def _cue_tokens(doc: Doc, verb: Token, ranges: list[tuple[int, int]]) -> tuple[i
     while end < len(doc) and end < first and (
         (doc[end].dep_ == "prt" and doc[end].head.i == verb.i)
         or (doc[end].dep_ == "prep" and doc[end].head.i == verb.i and end + 1 == first)
+        or (doc[end].dep_ == "mark" and doc[end].lower_ == "for" and end + 1 == first)
         or doc[end].text == ":"
     ):
         end += 1
