@@ -127,3 +127,10 @@ def test_noun_cue_with_unbalanced_mark_stays_in_its_paragraph(nlp: Language) -> 
 )
 def test_object_and_clause_complements(nlp: Language, body: str, expected: tuple) -> None:
     assert _triples(_record(nlp, body)) == [expected]
+
+
+def test_reportedly_attributes_its_clause_to_no_one(nlp: Language) -> None:
+    rec = _record(nlp, "The minister was reportedly on the ship when it sank.")
+    assert _triples(rec) == [(None, "reportedly", ["The minister was", "on the ship when it sank"])]
+    # a hedge of the writer's own is no attribution
+    assert _record(nlp, "The minister was apparently on the ship when it sank.").quotes == []

@@ -16,7 +16,7 @@ from dateline.nlp.extensions import doc_text
 from dateline.nlp.quotes_around import find_around
 from dateline.nlp.quotes_lexicon import Verb, verbs
 from dateline.nlp.quotes_marks import scan
-from dateline.nlp.quotes_nominal import find_nominal
+from dateline.nlp.quotes_nominal import find_adverbial, find_nominal
 from dateline.nlp.quotes_rules import (
     Found,
     Quotes,
@@ -52,6 +52,7 @@ def extract(doc: Doc) -> list[Quote]:
     lemmas = doc_lemmas(doc)
     found += find_stance(doc, quotes, taken, lemmas)
     found += find_nominal(doc, quotes, taken, found, lemmas)
+    found += find_adverbial(doc, quotes, taken)
     found += find_around(doc, quotes, found)
     found += attach_orphans(doc, quotes, found)
     trim_lead_ins(doc, quotes, found)

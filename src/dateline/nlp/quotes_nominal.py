@@ -1,5 +1,5 @@
-"""Stance and speech nouns as cues: ``her criticism of X``, ``voiced support for X``, ``his
-refusal to X``, ``raised questions about X``.
+"""Stance and speech nouns as cues (``her criticism of X``, ``voiced support for X``, ``his
+refusal to X``, ``raised questions about X``), and hearsay adverbs (``was reportedly``).
 
 News reports many attributions as a noun: the holder is the possessor (``X's decision
 to``) or the subject of a light verb (``made the case that``, ``took issue with``), and
@@ -178,3 +178,49 @@ def _nominal(
 def _light(verb: Token, noun: Token) -> bool:
     allowed = light_verbs().get(verb.lemma_.lower())
     return allowed is not None and ("*" in allowed or noun.lemma_.lower() in allowed)
+
+
+@cache
+def adverbs() -> dict[str, str]:
+    """Evidential adverb -> class, from ``data/quotes_adverbs.tsv``."""
+    return {row[0]: row[1] for row in rows("dateline.nlp", "quotes_adverbs.tsv")}
+
+
+def find_adverbial(doc: Doc, quotes: Quotes, taken: set[int]) -> list[Found]:
+    """``X was reportedly on that trip``: an evidential adverb attributes its clause to no
+    named source; the content is the clause around it, the adverb left out."""
+    table = adverbs()
+    text = quotes.text.lower()
+    if not any(word in text for word in table):
+        return []  # the cheap test first: most articles have none of these words
+    out: list[Found] = []
+    for tok in doc:
+        if tok.lower_ not in table or tok.dep_ != "advmod" or tok.i in taken:
+            continue
+        verb = tok.head
+        if verb.pos_ not in {"VERB", "AUX"} or quotes.token_seg[tok.i] >= 0:
+            continue
+        start, end = _subtree(verb)
+        parts = [_trim(doc, start, tok.i, quotes), _trim(doc, tok.i + 1, end, quotes)]
+        parts = [p for p in parts if p[1] > p[0]]
+        if sum(e - s for s, e in parts) < 3 or any(
+            k in taken for s, e in parts for k in range(s, e)
+        ):
+            continue
+        ranges: list[tuple[int, int]] = []
+        segs: list[int] = []
+        for p in parts:
+            rr, ss = _expand_quotes(quotes, *p)
+            ranges.extend(rr)
+            segs.extend(ss)
+        out.append(
+            Found(
+                cue=_chars(doc, tok.i, tok.i + 1),
+                cls=table[tok.lower_],
+                content=[_chars(doc, *r) for r in ranges],
+                segments=segs,
+            )
+        )
+        for s, e in ranges:
+            taken.update(range(s, e))
+    return out
