@@ -99,8 +99,10 @@ def test_forward_cues_point_ahead(nlp: Language) -> None:
         ("Nov. 14", "DATE", "1998-11-14")]
     assert found(nlp, "They had filed their reports by Wednesday.") == [
         ("Wednesday", "DATE", "1998-11-18")]
-    # a possessive weekday is a noun's modifier, not a deadline
-    assert found(nlp, "Its stake before Tuesday's purchases was 7 percent.") == [
+    # a possessive weekday is a noun's modifier, not a deadline: in a headline with no
+    # tense "until Tuesday" looks ahead, "until Tuesday's vote" names a vote already held
+    assert found(nlp, "Union talks until Tuesday") == [("Tuesday", "DATE", "1998-11-24")]
+    assert found(nlp, "Union talks until Tuesday's vote") == [
         ("Tuesday", "DATE", "1998-11-17")]
 
 
@@ -108,6 +110,26 @@ def test_since_points_back(nlp: Language) -> None:
     # Dec. 1 is 19 days ahead of the reference date; after "since" it is the last one
     got = found(nlp, "Prices have risen since Dec. 1.", "2015-11-12")
     assert got == [("Dec. 1", "DATE", "2014-12-01")]
+
+
+def test_since_a_weekday_points_back_in_any_tense(nlp: Language) -> None:
+    got = found(nlp, "The airport remains closed since Thursday.")
+    assert got == [("Thursday", "DATE", "1998-11-19")]
+
+
+def test_seasons_before_names(nlp: Language) -> None:
+    text = "Last summer Kazakhstan sent troops. In the spring Russia will vote."
+    got = found(nlp, text, "2022-01-10")
+    assert got == [("Last summer", "DATE", "2021-SU"), ("the spring", "DATE", "2022-SP")]
+    got = found(nlp, "Athletes trained for the summer Olympics near the Summer Palace.")
+    assert got == []
+
+
+def test_dates_outside_the_calendar_stay_unresolved(nlp: Language) -> None:
+    got = found(nlp, "The village was founded 5,000 years ago.")
+    assert got == [("5,000 years ago", "DATE", None)]
+    got = found(nlp, "The probe will fly on for 10000000000000 weeks from now.")
+    assert [value for _text, _type, value in got] == [None]
 
 
 def test_odd_input(nlp: Language) -> None:

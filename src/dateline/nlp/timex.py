@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from dateline.nlp.extensions import doc_text
-from dateline.nlp.timex_normalise import Context, normalise
+from dateline.nlp.timex_normalise import Context, Resolved, normalise
 from dateline.nlp.timex_rules import Candidate, candidates, words
 from dateline.record import Timex
 
@@ -26,6 +26,9 @@ YEAR_CUES = frozenset(words()["yearcue"])
 A_DURATION_CUES = frozenset(words()["durationcue"])
 """Words before "a day"/"a year" that make it a duration rather than "$5 a year"."""
 
+SEASON_WORDS = frozenset(words()["season"])
+SEASON_NAME_HEADS = frozenset(words()["seasonname"])
+"""Nouns after a season word that make it part of a name ("the summer Olympics")."""
 THE_YEAR_CUES = frozenset({"for", "in", "of", "during", "through", "throughout", "over"})
 """Prepositions before "the year" that make it the reporting year ("sales for the year")."""
 
@@ -120,7 +123,12 @@ def _keep(c: Candidate, span: Span, doc: Doc) -> bool:
     if c.rule.name.startswith("season"):
         # "the Spring Festival", "the Summer Palace", "the summer Olympics": names, not seasons
         nxt = doc[span.end] if span.end < len(doc) else None
-        if nxt is not None and nxt.is_title and nxt.pos_ == "PROPN":
+        season = next((t for t in span if t.lower_ in SEASON_WORDS), None)
+        if season is not None and season.is_title and not season.is_sent_start and (
+            nxt is not None and nxt.is_title
+        ):
+            return False  # capitalised mid-sentence before a name: part of that name
+        if nxt is not None and nxt.lower_ in SEASON_NAME_HEADS:
             return False
     if c.rule.type == "DURATION":
         nxt = doc[span.end] if span.end < len(doc) else None
@@ -200,7 +208,12 @@ def find(doc: Doc, ref: dt.date | None) -> list[Timex]:
         ctx.possessive = span.end < len(doc) and doc[span.end].tag_ == "POS"
         ctx.present_perfect = head.tag_ == "VBN" and any(
             a.lower_ in ("has", "have") for a in head.children if a.dep_ == "aux")
-        resolved = normalise(c, ctx)
+        try:
+            resolved = normalise(c, ctx)
+        except (OverflowError, ValueError):
+            # "5,000 years ago", "in 10,000 years": outside the calendar Python keeps
+            # (years 1-9999); the expression is real, its value unresolved
+            resolved = Resolved(type=c.rule.type, value=None)
         if resolved is None:
             continue
         tid = f"t{len(out) + 1}"

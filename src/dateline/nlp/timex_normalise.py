@@ -35,13 +35,13 @@ class Context:
     """The expression hangs on a simple-past verb ("changed its year in December"), not on
     a noun ("payable Dec. 7") or a plan ("had been set to expire Nov. 6")."""
     prev_word: str = ""
+    """The word before the expression, lower case: "until Nov. 16" looks ahead whatever the
+    tense of the verb ("was extended until Nov. 16")."""
     possessive: bool = False
-    """The expression is a possessive ("before Friday's purchases"): a noun's modifier."""
+    """The expression is a possessive ("by Friday's deadline"): a noun's modifier."""
     present_perfect: bool = False
     """The expression's verb has "has"/"have" ("has given them until Tuesday"): a past tense
     that still looks ahead."""
-    """The word before the expression, lower case: "until Nov. 16" looks ahead whatever the
-    tense of the verb ("was extended until Nov. 16")."""
     notes: dict[str, str] = field(default_factory=dict)
 
 
@@ -475,6 +475,9 @@ def n_weekday(c: Candidate, ctx: Context) -> Resolved | None:
     ):
         # "has until 9 a.m. Tuesday", "by Friday": the coming one, today included
         days = delta if delta >= 0 else delta + 7
+    elif not mod and ctx.prev_word == "since":
+        # "remains closed since Thursday": since points back whatever the tense
+        days = delta if delta <= 0 else delta - 7
     elif mod in ("next", "this coming", "the following") or (
         mod in ("", "early", "late", "this") and ctx.tense in ("future", "present")
     ):
