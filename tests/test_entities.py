@@ -284,7 +284,7 @@ def test_companies_are_organisations_even_when_spacy_reads_a_person(nlp: Languag
 
 
 def test_a_titled_surname_joins_the_namesake_with_that_title(nlp: Language) -> None:
-    text, ents = _entities(
+    _text, ents = _entities(
         nlp,
         "Senator backs port deal\n"
         "DENVER (AP) — Former Secretary of State Mara Kellan said on Tuesday she backed "
@@ -300,3 +300,45 @@ def test_a_titled_surname_joins_the_namesake_with_that_title(nlp: Language) -> N
     assert president is not mara
     rask = _by_name(ents, "Ivo Rask")  # "Minister" is the same post as "Transport Minister"
     assert "Minister Rask" in [m.text for m in rask.mentions]
+
+
+def test_namesakes_with_posts_of_one_kind_are_told_apart_by_the_whole_title(
+    nlp: Language,
+) -> None:
+    _text, ents = _entities(
+        nlp,
+        "Ministers meet on border\n"
+        "MOSCOW (Reuters) — Foreign Minister Ivan Petrov and Defence Minister Oleg Petrov "
+        "met on Monday. Defence Minister Petrov said talks went well, and Foreign Minister "
+        "Petrov agreed.\n",
+    )
+    ivan, oleg = _by_name(ents, "Ivan Petrov"), _by_name(ents, "Oleg Petrov")
+    assert [m.text for m in ivan.mentions if m.kind != "pronoun"] == [
+        "Foreign Minister Ivan Petrov", "Foreign Minister Petrov"]
+    assert [m.text for m in oleg.mentions if m.kind != "pronoun"] == [
+        "Defence Minister Oleg Petrov", "Defence Minister Petrov"]
+
+
+def test_one_post_in_other_words_keeps_the_person_whole(nlp: Language) -> None:
+    _text, ents = _entities(
+        nlp,
+        "Phone maker's sales rise\n"
+        "CUPERTINO, Calif. (AP) — Chief Executive Officer Tim Cook said on Monday sales "
+        "rose. CEO Cook said the new phone sold well.\n",
+    )
+    cook = _by_name(ents, "Tim Cook")
+    assert [m.text for m in cook.mentions] == ["Chief Executive Officer Tim Cook", "CEO Cook"]
+
+
+def test_a_company_name_as_a_surname_is_the_person(nlp: Language) -> None:
+    text, ents = _entities(
+        nlp,
+        "Lawyer sues oil major\n"
+        "HOUSTON (AP) — Maria Chevron, a lawyer, sued Chevron on Monday. Ms. Chevron said "
+        "she was confident.\n",
+    )
+    person, company = _by_name(ents, "Maria Chevron"), _by_name(ents, "Chevron")
+    assert person.type == "PERSON" and company.type == "ORG"
+    assert [text[a:b] for a, b in (m.span for m in company.mentions)] == ["Chevron"]
+    assert company.mentions[0].span[0] == text.index("sued Chevron") + len("sued ")
+    assert len([m for m in person.mentions if m.text == "Chevron"]) == 1

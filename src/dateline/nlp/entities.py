@@ -128,10 +128,20 @@ def build(doc: Doc, an: EntityAnalyzer) -> list[Entity]:
     return out
 
 
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "mme", "m"})
+"""Words before a surname: a company name after one is a person's name."""
+
+
 def _inside_longer_name(doc: Doc, start: int, end: int, label: str,
                         ents: tuple[Span, ...], head_end: int) -> bool:
     """An outlet's or company's name opening a longer name is not it: "The Independent
     Election Commission", "the Times Square attack", "Google Maps" (spaCy's entity runs on)."""
+    if label.startswith("O:") and (
+        (start > 0 and doc[start - 1].lower_.rstrip(".") in HONORIFICS)
+        or any(e.label_ == "PERSON" and e.start <= start and e.end >= end
+               and e.end - e.start > end - start for e in ents)
+    ):
+        return True  # a surname: "Ms. Chevron", "Maria Chevron"
     if label[:2] not in ("M:", "O:") or end >= len(doc) or not doc[end].is_title:
         return False
     if doc[start].idx < head_end:

@@ -50,14 +50,22 @@ def _initials(found: Candidates, c: Cand) -> str:
 
 
 def _titles(c: Cand) -> set[str]:
-    """The head nouns of a candidate's titles: "Transport Minister" and "Minister" are one
-    post, and so are "former President" and "President"; "Secretary of State" is a secretary."""
+    """A candidate's titles, folded and without "former" ("former President" is a
+    president)."""
     out = set()
     for role, _org in c.roles:
-        words = fold(role.title).replace("-", " ").split(" of ")[0].split()
+        words = fold(role.title).replace("-", " ").split()
+        if words[:1] == ["former"]:
+            words = words[1:]
         if words:
-            out.add(words[-1])
+            out.add(" ".join(words))
     return out
+
+
+def _heads(titles: set[str]) -> set[str]:
+    """Head nouns: "Transport Minister" and "Minister" are one post; "Secretary of State"
+    is a secretary."""
+    return {t.split(" of ")[0].split()[-1] for t in titles}
 
 
 def _full(found: Candidates, c: Cand) -> str:
@@ -71,18 +79,38 @@ def _same_title(
     cands: list[Cand],
     held: dict[str, set[str]],
 ) -> list[tuple[int, int]]:
-    """The full names a titled bare surname may join: "President Clinton" joins the Clinton
-    the story calls president; failing that, a Clinton it gives no title. A full name the
-    story gives only other titles is another person ("Secretary of State Hillary Clinton").
+    """The full names a titled bare surname may join, best first: those the story gives
+    the same title ("Foreign Minister Petrov"), then the same post ("Minister Rask" for
+    "Transport Minister Ivo Rask"), then no title. When the one namesake holds only other
+    government offices ("President Clinton" beside "Secretary of State Hillary Clinton")
+    the surname is another person; other titles may be the same post in other words
+    ("CEO Cook" after "Chief Executive Officer Tim Cook") and keep the namesake.
     """
-    if c.kind != "title":  # a description after the name is no title ("X, a former ...")
+    if c.kind != "title" or not options:  # a description after the name is no title
         return options
     mine = _titles(c)
-    if not mine or not options:
+    if not mine:
         return options
     titles = [held.get(_full(found, cands[j]), set()) for _st, j in options]
-    same = [o for o, t in zip(options, titles, strict=True) if t & mine]
-    return same or [o for o, t in zip(options, titles, strict=True) if not t]
+    pairs = list(zip(options, titles, strict=True))
+    for test in (
+        lambda t: bool(t & mine),
+        lambda t: bool(_heads(t) & _heads(mine)),
+        lambda t: not t,
+    ):
+        picked = [o for o, t in pairs if test(t)]
+        if picked:
+            return picked
+    if len({_full(found, cands[j]) for _st, j in options}) > 1:
+        return options
+
+    def gov(t: str) -> bool:
+        known = found.lex.titles.get(t)
+        return known is not None and known.cls == "gov"
+
+    if all(gov(t) for t in mine | set().union(*titles)):
+        return []
+    return options
 
 
 def cluster(found: Candidates, cands: list[Cand]) -> list[list[Cand]]:
