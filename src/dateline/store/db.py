@@ -286,8 +286,10 @@ class Store:
             for table in ARTICLE_TABLES:
                 self._insert(table, batch[table])
             self._insert_sources(list(seen.values()))
-            stale = [e.typed_key for e in errs if e.typed_key != e.key]
-            if stale:  # the same skip under its older, unresolved key
+            # the same refusal of the same text under its older, unresolved key; only with
+            # an article id, since a bare relative path may name another directory's file
+            stale = [e.typed_key for e in errs if e.article_id and e.typed_key != e.key]
+            if stale:
                 self.con.execute("DELETE FROM errors WHERE key IN (SELECT unnest($1))", [stale])
             for err in errs:
                 self.con.execute(
