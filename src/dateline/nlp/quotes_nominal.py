@@ -22,6 +22,7 @@ from dateline.nlp.quotes_rules import (
     Quotes,
     _chars,
     _cue_tokens,
+    _expand_all,
     _expand_quotes,
     _name_end,
     _source_span,
@@ -207,12 +208,7 @@ def find_adverbial(doc: Doc, quotes: Quotes, taken: set[int]) -> list[Found]:
             k in taken for s, e in parts for k in range(s, e)
         ):
             continue
-        ranges: list[tuple[int, int]] = []
-        segs: list[int] = []
-        for p in parts:
-            rr, ss = _expand_quotes(quotes, *p)
-            ranges.extend(rr)
-            segs.extend(ss)
+        ranges, segs = _expand_all(quotes, parts)
         out.append(
             Found(
                 cue=_chars(doc, tok.i, tok.i + 1),

@@ -230,6 +230,19 @@ def _source_span(doc: Doc, subj: Token, quotes: Quotes) -> tuple[int, int]:
     return start, end
 
 
+def _expand_all(
+    quotes: Quotes, parts: list[tuple[int, int]]
+) -> tuple[list[tuple[int, int]], list[int]]:
+    """:func:`_expand_quotes` over several content parts, in order."""
+    ranges: list[tuple[int, int]] = []
+    segs: list[int] = []
+    for part in parts:
+        rr, ss = _expand_quotes(quotes, *part)
+        ranges.extend(rr)
+        segs.extend(ss)
+    return ranges, segs
+
+
 def _expand_quotes(quotes: Quotes, start: int, end: int) -> tuple[list[tuple[int, int]], list[int]]:
     """Token ranges for content [start, end), widened to whole quotations it touches."""
     segs: list[int] = []
@@ -383,13 +396,7 @@ def _content_for_verb(
     if frame == "quote" and not sides:
         return None
     if sides:
-        ranges: list[tuple[int, int]] = []
-        segs: list[int] = []
-        for r in sides:
-            rr, ss = _expand_quotes(quotes, *r)
-            ranges.extend(rr)
-            segs.extend(ss)
-        return ranges, segs
+        return _expand_all(quotes, sides)
     objs = [c for c in verb.children if c.dep_ == "dobj"]
     if objs and frame != "tell":
         # "endorsed the plan", "called for a recount": the object is what was said or held
