@@ -19,8 +19,8 @@ from dateline.nlp.quotes_rules import (
     SUBJECTS,
     Found,
     Quotes,
-    _chars,
     _cue_tokens,
+    _found,
     _np_before,
     _source_span,
     _trim,
@@ -180,15 +180,8 @@ def _after(
             for c in quotes.chain(k2):
                 segs.append(c)
                 content_tokens.append(quotes.seg_tokens[c])
-    return Found(
-        cue=_chars(doc, cue_start, cue_end),
-        cls=_cls(v, lexicon),
-        content=[_chars(doc, s, e) for s, e in content_tokens],
-        source=_chars(doc, s_start, s_end),
-        source_token=source_token,
-        clause=_chars(doc, min(s_start, cue_start), clause_end),
-        segments=segs,
-    )
+    return _found(doc, _cls(v, lexicon), (cue_start, cue_end), content_tokens,
+                  (s_start, s_end), source_token, (min(s_start, cue_start), clause_end), segs)
 
 
 def _source_after(doc: Doc, quotes: Quotes, v: Token, limit: int) -> tuple[int, int] | None:
@@ -281,13 +274,6 @@ def _before(
     while cue_start < verb and doc[cue_start].is_punct:
         cue_start += 1
     cue_end = p + 1 if colon else max(verb + 1, min(cue_end, p))
-    return Found(
-        cue=_chars(doc, cue_start, cue_end),
-        cls=_cls(v, lexicon),
-        content=[_chars(doc, s0, e0) for s0, e0 in content_tokens],
-        source=_chars(doc, s_start, s_end),
-        source_token=source_token,
-        clause=_chars(doc, s_start, cue_end),
-        segments=list(chain),
-    )
+    return _found(doc, _cls(v, lexicon), (cue_start, cue_end), content_tokens,
+                  (s_start, s_end), source_token, (s_start, cue_end), list(chain))
 

@@ -24,6 +24,7 @@ from dateline.nlp.quotes_rules import (
     _cue_tokens,
     _expand_all,
     _expand_quotes,
+    _found,
     _name_end,
     _source_span,
     _subject,
@@ -165,15 +166,8 @@ def _nominal(
     ranges, segs = _expand_quotes(quotes, start, end)
     owned.update(range(s_start, s_end))
     owned.update(range(cue_start, cue_end))
-    return Found(
-        cue=_chars(doc, cue_start, cue_end),
-        cls=cls,
-        content=[_chars(doc, *r) for r in ranges],
-        source=_chars(doc, s_start, s_end),
-        source_token=subj_tok.i,
-        clause=_chars(doc, s_start, cue_end),
-        segments=segs,
-    )
+    return _found(doc, cls, (cue_start, cue_end), ranges, (s_start, s_end), subj_tok.i,
+                  (s_start, cue_end), segs)
 
 
 def _light(verb: Token, noun: Token) -> bool:

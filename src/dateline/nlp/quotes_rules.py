@@ -126,6 +126,32 @@ def _chars(doc: Doc, start: int, end: int) -> CharSpan:
     return (doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
 
 
+TokRange = tuple[int, int]
+
+
+def _found(
+    doc: Doc,
+    cls: str,
+    cue: TokRange,
+    content: list[TokRange],
+    source: TokRange,
+    source_token: int | None,
+    clause: TokRange,
+    segments: list[int],
+) -> Found:
+    """A sourced attribution from token ranges: the rules think in tokens, records in
+    characters."""
+    return Found(
+        cue=_chars(doc, *cue),
+        cls=cls,
+        content=[_chars(doc, *r) for r in content],
+        source=_chars(doc, *source),
+        source_token=source_token,
+        clause=_chars(doc, *clause),
+        segments=segments,
+    )
+
+
 def _subject(verb: Token, quotes: Quotes | None = None) -> tuple[Token | None, Token | None]:
     """(subject token, antecedent for ``who``), climbing to the head for shared subjects;
     a subject inside a quotation (the parser merging a quote and its clause) is skipped."""

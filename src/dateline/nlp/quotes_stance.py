@@ -21,8 +21,8 @@ from dateline.nlp.quotes_rules import (
     Found,
     LowerIn,
     Quotes,
-    _chars,
     _expand_quotes,
+    _found,
     _source_span,
     _subtree,
     _trim,
@@ -133,12 +133,5 @@ def _stance(
     if s_end > cue_start:
         return None
     ranges, segs = _expand_quotes(quotes, start, end)
-    return Found(
-        cue=_chars(doc, cue_start, cue_end),
-        cls=cls,
-        content=[_chars(doc, *r) for r in ranges],
-        source=_chars(doc, s_start, s_end),
-        source_token=subj.i,
-        clause=_chars(doc, s_start, cue_end),
-        segments=segs,
-    )
+    return _found(doc, cls, (cue_start, cue_end), ranges, (s_start, s_end), subj.i,
+                  (s_start, cue_end), segs)
