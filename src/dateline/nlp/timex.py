@@ -108,6 +108,17 @@ def _keep(c: Candidate, span: Span, doc: Doc) -> bool:
         if prev_word in YEAR_CUES or span.root.ent_type_ == "DATE":
             return True
         return not (nxt is not None and (nxt.tag_ == "NNS" or nxt.like_num))
+    if c.rule.name == "year_words" and not span.text.lower().startswith("the"):
+        # "in nineteen ninety-six"; "two thousand" alone is a count unless a cue says year
+        nxt = doc[span.end] if span.end < len(doc) else None
+        if nxt is not None and (nxt.tag_ == "NNS" or nxt.like_num):
+            return False
+        return prev_word in YEAR_CUES or not span.text.lower().startswith("two")
+    if c.rule.name == "date_mdy" and c.groups.get("day", "x")[0].isalpha():
+        # "in March first announced": an adverb, not the first of March
+        nxt = doc[span.end] if span.end < len(doc) else None
+        if nxt is not None and nxt.pos_ in ("VERB", "AUX", "ADV"):
+            return False
     if c.rule.name == "the_year":
         # "for the year", "in the fiscal year"; not "the year of the dragon", "the year's best"
         return prev_word in THE_YEAR_CUES

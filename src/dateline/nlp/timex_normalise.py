@@ -158,9 +158,28 @@ def at_granularity(d: dt.date, unit: str) -> str:
     return str(d.year)
 
 
+def spelled_year(text: str) -> int | None:
+    """"nineteen ninety-six" 1996, "nineteen oh five" 1905, "two thousand and one" 2001."""
+    parts = [p for p in re.split(r"[-\s]+", text.lower()) if p not in ("and", "oh")]
+    nums = words()["number"]
+    if parts[:2] == ["two", "thousand"]:
+        base, rest = 2000, parts[2:]
+    elif parts and nums.get(parts[0], "").isdigit() and 16 <= int(nums[parts[0]]) <= 19:
+        base, rest = 100 * int(nums[parts[0]]), parts[1:]
+    else:
+        return None
+    if rest == ["hundred"]:
+        return base
+    if not all(nums.get(p, "").isdigit() for p in rest):
+        return None
+    return base + sum(int(nums[p]) for p in rest)
+
+
 def year_of(text: str | None) -> int | None:
     if not text:
         return None
+    if not text.isdigit():
+        return spelled_year(text)
     y = int(text)
     return y + (1900 if y >= 50 else 2000) if y < 100 else y
 
@@ -217,7 +236,8 @@ def _day_value(year: int | None, month: int, day: int) -> tuple[str, dt.date | N
 def n_date(c: Candidate, ctx: Context) -> Resolved | None:
     g = c.groups
     month = int(g["month"]) if g["month"].isdigit() else month_of(g["month"])
-    day = int(re.sub(r"\D", "", g["day"]))
+    digits = re.sub(r"\D", "", g["day"])
+    day = int(digits) if digits else int(words()["dayordinal"][g["day"].lower()])
     if not 1 <= day <= 31:
         return None
     year = year_of(g.get("year"))
@@ -266,7 +286,8 @@ def n_month(c: Candidate, ctx: Context) -> Resolved | None:
 
 
 def n_year(c: Candidate, ctx: Context) -> Resolved | None:
-    return Resolved("DATE", str(year_of(c.groups["year"])))
+    year = year_of(c.groups.get("year") or c.groups.get("yeart"))
+    return Resolved("DATE", str(year)) if year is not None else None
 
 
 def n_decade(c: Candidate, ctx: Context) -> Resolved | None:
@@ -841,7 +862,8 @@ def n_clock_pod(c: Candidate, ctx: Context) -> Resolved | None:
 NORMALISERS: dict[str, Callable[[Candidate, Context], Resolved | None]] = {
     "date_mdy": n_date, "date_dmy": n_date, "date_iso": n_date, "date_slash": n_date,
     "month_year": n_month, "month": n_month, "month_rel": n_month, "month_rel_year": n_month,
-    "year": n_year, "year_mod": n_year, "year_fiscal": n_year, "year_range": n_year,
+    "year": n_year, "year_words": n_year, "year_mod": n_year, "year_fiscal": n_year,
+    "year_range": n_year,
     "month_range": n_month, "decade": n_decade, "decade_word": n_decade_word,
     "century": n_century,
     "quarter_ord": n_quarter, "quarter_adj": n_quarter, "year_ago_adj": n_quarter,

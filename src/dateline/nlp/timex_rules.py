@@ -131,6 +131,14 @@ def macros() -> dict[str, str]:
     digits = r"\d+(?:\s+\d/\d|\.\d+|,\d{3})*(?:\s*1/2)?"
     unit_words = list(w["unit"])
     plural = [u + "s" for u in unit_words if u != "century"] + ["centuries"]
+    teens = [k for k, v in w["number"].items() if v.isdigit() and 10 <= int(v) <= 19]
+    tens_ones = f"(?:{_alt(tens)})(?:[-\\s](?:{_alt(ones)}))?"
+    after = f"(?:hundred|oh[-\\s](?:{_alt(ones)})|{_alt(teens)}|{tens_ones})"
+    # spelled years (broadcast transcripts): "nineteen ninety-six", "two thousand and one"
+    year_words = (f"(?:sixteen|seventeen|eighteen|nineteen)\\s+{after}(?![\\w-])"
+                  f"|two\\s+thousand(?:(?:\\s+and)?\\s+(?:{_alt(ones)}|{_alt(teens)}"
+                  f"|{tens_ones})(?![\\w-])|(?=\\s*[,.;:!?)]|\\s*$))")
+    day_words = f"(?:{_alt(list(w['dayordinal']))})(?![\\w-])(?!\\s+(?:quarter|half)\\b)"
     return {
         "MONTH": _names("month", dotted_abbrev=True),
         "MONTHD": _names("month", dotted_abbrev=False),
@@ -138,8 +146,10 @@ def macros() -> dict[str, str]:
         "WEEKDAY": _names("weekday", dotted_abbrev=True),
         "NUM": f"(?:{compound}|(?<![\\w-])(?:{_alt(num_words)})(?![\\w-])|{digits})",
         "NUMA": f"(?:{compound}|(?:{_alt(num_words)}))",
-        "DAY": r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d|\.\d|,\d{3})",
-        "YEAR": r"(?:1[6-9]|20)\d\d(?![\d%])",
+        "DAY": r"(?:(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d|\.\d|,\d{3})|"
+               + day_words + ")",
+        "YEAR": r"(?:(?:1[6-9]|20)\d\d(?![\d%])|" + year_words + ")",
+        "YEARW": f"(?:{year_words})",
         "UNIT": f"(?:{_alt(plural + unit_words)})",
         "UNIT1": f"(?:{_alt(unit_words)})",
         "SEASON": f"(?:{_alt(list(w['season']))})",
