@@ -38,3 +38,46 @@ def test_spelled_day_of_month(nlp: Language) -> None:
         ("the twenty-first of May, nineteen fifty", "DATE", "1950-05-21")]
     # an ordinal adverb after a month is no day
     assert found(nlp, "The company in March first reported a loss.") == []
+
+
+def test_until_in_a_present_clause_points_ahead(nlp: Language) -> None:
+    got = found(nlp, "The ban remains in force until August 30.", "1998-11-20")
+    assert got == [("August 30", "DATE", "1999-08-30")]
+    # a date of the last few days is the last one (a story dated a little late)
+    got = found(nlp, "The ban remains in force until Nov. 18.", "1998-11-20")
+    assert got == [("Nov. 18", "DATE", "1998-11-18")]
+
+
+def test_until_after_a_verb_that_moves_a_limit(nlp: Language) -> None:
+    ref = "1998-11-20"  # a Friday
+    assert found(nlp, "The talks were postponed until Feb. 1.", ref) == [
+        ("Feb. 1", "DATE", "1999-02-01")]
+    assert found(nlp, "The board adjourned until Tuesday.", ref) == [
+        ("Tuesday", "DATE", "1998-11-24")]
+    assert found(nlp, "The government extended the curfew through March.", ref) == [
+        ("March", "DATE", "1999-03")]
+    # other past verbs point back, weekday and date alike
+    assert found(nlp, "The strike lasted until Tuesday.", ref) == [
+        ("Tuesday", "DATE", "1998-11-17")]
+    assert found(nlp, "The curfew lasted through March.", ref) == [
+        ("March", "DATE", "1998-03")]
+
+
+def test_half_a_unit_ago(nlp: Language) -> None:
+    got = found(nlp, "He left half a year ago; the mill shut half a century ago.")
+    assert got == [("half a year ago", "DATE", "1997-08"),
+                   ("half a century ago", "DATE", "1948")]
+    assert found(nlp, "The vote ended half an hour ago.") == [
+        ("half an hour ago", "DATE", "1998-02-11")]
+
+
+def test_decades_with_a_modifier_and_no_article(nlp: Language) -> None:
+    got = found(nlp, "Prices rose in the late 80's and early 90's.")
+    assert got == [("the late 80's", "DATE", "198"), ("early 90's", "DATE", "199")]
+    # a score or an age in the 80's without a modifier or an article is no decade
+    assert found(nlp, "Temperatures stayed in 80's territory.") == []
+
+
+def test_the_years_to_come(nlp: Language) -> None:
+    got = found(nlp, "The dispute will shape the region in the years to come.")
+    assert got == [("years", "DATE", "FUTURE_REF")]

@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from dateline.nlp.extensions import doc_text
-from dateline.nlp.timex_normalise import Context, Resolved, normalise
+from dateline.nlp.timex_normalise import FORWARD_CUES, Context, Resolved, normalise
 from dateline.nlp.timex_rules import Candidate, candidates, words
 from dateline.record import Timex
 
@@ -37,6 +37,9 @@ FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "ll"})
 FUTURE_GOVERNORS = frozenset(words()["futuregov"])
 """Verbs and adjectives that put what they govern ahead of the reference date ("planned to
 leave on Thursday", "is scheduled to close Monday", "ready to leave Tuesday")."""
+
+DEFER_VERBS = frozenset(words()["deferverb"])
+"""Verbs that move a limit ahead: "until Tuesday" after them points ahead in a past clause."""
 
 REPORTING = frozenset(words()["reporting"])
 """Reporting verbs: their present tense in news is a historical present ("says Monday")."""
@@ -217,6 +220,7 @@ def find(doc: Doc, ref: dt.date | None) -> list[Timex]:
             head = head.head
         ctx.on_past_verb = head.tag_ == "VBD" and head.lemma_.lower() not in FUTURE_GOVERNORS
         ctx.possessive = span.end < len(doc) and doc[span.end].tag_ == "POS"
+        ctx.deferred = ctx.prev_word in FORWARD_CUES and head.lemma_.lower() in DEFER_VERBS
         ctx.present_perfect = head.tag_ == "VBN" and any(
             a.lower_ in ("has", "have") for a in head.children if a.dep_ == "aux")
         try:

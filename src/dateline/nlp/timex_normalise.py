@@ -39,6 +39,9 @@ class Context:
     tense of the verb ("was extended until Nov. 16")."""
     possessive: bool = False
     """The expression is a possessive ("by Friday's deadline"): a noun's modifier."""
+    deferred: bool = False
+    """A forward cue after a verb that moves a limit ahead ("extended the ban until Tuesday",
+    "postponed the vote until Feb. 1"): ahead in any tense (deferverb in timex_words.tsv)."""
     present_perfect: bool = False
     """The expression's verb has "has"/"have" ("has given them until Tuesday"): a past tense
     that still looks ahead."""
@@ -192,6 +195,10 @@ last one ("the Oct. 23 slaying" in May is last October). Future tense lifts the 
 FORWARD_CUES = frozenset(words()["forwardcue"])
 """Prepositions that point a year-less date ahead even in a past-tense clause."""
 
+STALE_DAYS = 7
+"""A date this many days back or fewer is the last one even after a forward cue in a present
+clause: stories are often dated a day or more after the events they report."""
+
 AHEAD_CUES = FORWARD_CUES - {"to", "through"}
 AHEAD_WINDOW_DAYS = 183
 """Forward cues that alone point ahead outside a past clause ("by February", "until
@@ -214,7 +221,11 @@ def pick_year(month: int, day: int | None, ctx: Context) -> int | None:
         return after.year
     if ctx.prev_word == "since":
         return before.year
-    if ctx.prev_word in AHEAD_CUES and ctx.tense != "past":
+    if ctx.prev_word in AHEAD_CUES and ctx.tense == "present":
+        # "the ban remains in force until August 30": a present limit lies ahead, however
+        # far (a date of the last few days is rather a reference date a little late)
+        return before.year if (ref - before).days <= STALE_DAYS else after.year
+    if ctx.deferred or (ctx.prev_word in AHEAD_CUES and ctx.tense != "past"):
         # "repay the loan by February", "effective Feb. 1": ahead within half a year (a
         # deadline of yesterday, "by Jan. 14" on Jan. 15, is still the last one)
         return after.year if (after - ref).days <= AHEAD_WINDOW_DAYS else before.year
@@ -492,7 +503,7 @@ def n_weekday(c: Candidate, ctx: Context) -> Resolved | None:
     ref = ctx.ref
     delta = wd - ref.isoweekday()
     if not mod and ctx.prev_word in AHEAD_CUES - {"before"} and not ctx.possessive and (
-        ctx.tense != "past" or ctx.present_perfect
+        ctx.tense != "past" or ctx.present_perfect or ctx.deferred
     ):
         # "has until 9 a.m. Tuesday", "by Friday": the coming one, today included
         days = delta if delta >= 0 else delta + 7
@@ -583,8 +594,8 @@ def n_year_end(c: Candidate, ctx: Context) -> Resolved | None:
     return Resolved("DATE", str(ctx.ref.year), "published")
 
 
-HALF_UNITS = {"decade": ("year", 10), "year": ("month", 12), "month": ("week", 4),
-              "week": ("hour", 168), "day": ("hour", 24)}
+HALF_UNITS = {"century": ("year", 100), "decade": ("year", 10), "year": ("month", 12),
+              "month": ("week", 4), "week": ("hour", 168), "day": ("hour", 24)}
 """The unit "X and a half" is counted in, keyed by X, and how many of it X holds: "a year and
 a half" is 18 months, "a month and a half" 6 weeks (a value to the week), "a day and a half"
 36 hours, which from a reference date of unknown hour is taken as the day before (a story
@@ -594,10 +605,11 @@ published in the afternoon or evening, the usual case, is 36 hours after the day
 def n_ago(c: Candidate, ctx: Context) -> Resolved | None:
     g = c.groups
     unit = unit_of(g["unit"])
-    n = number(g["num"])
+    n = 0.0 if g.get("halfa") else number(g["num"])
     if n is None:
         return Resolved("DATE", "PAST_REF", "published")
-    if g.get("and") or g.get("andpre"):  # "a year and a half ago": in the next smaller unit
+    if g.get("and") or g.get("andpre") or g.get("halfa"):
+        # "a year and a half ago", "half a year ago": in the next smaller unit
         smaller, per = HALF_UNITS.get(unit, (unit, 1))
         unit, n = smaller, (n + 0.5) * per
         if unit == "hour":  # "a day and a half ago": 36 hours, the day before (see HALF_UNITS);
@@ -695,6 +707,8 @@ def n_unit_around(c: Candidate, ctx: Context) -> Resolved | None:
     event itself is not resolved); "(in the) years that followed", "over the years": a vague
     DURATION."""
     unit = unit_of(c.groups["unit"])
+    if c.groups.get("come"):  # "the years to come": ahead of now, as "the coming years"
+        return Resolved("DATE", "FUTURE_REF")
     if c.rule.type == "DURATION" or c.groups.get("since"):
         return Resolved("DURATION", _duration_value(None, unit))
     # the event is not resolved: the period is only placed before or after the reference
