@@ -81,3 +81,30 @@ def test_decades_with_a_modifier_and_no_article(nlp: Language) -> None:
 def test_the_years_to_come(nlp: Language) -> None:
     got = found(nlp, "The dispute will shape the region in the years to come.")
     assert got == [("years", "DATE", "FUTURE_REF")]
+
+
+def test_last_as_a_verb_before_a_duration(nlp: Language) -> None:
+    got = found(nlp, "The visit, which began on Tuesday, will last three days.")
+    assert got == [("Tuesday", "DATE", "1998-02-10"), ("three days", "DURATION", "P3D")]
+    assert found(nlp, "Shares fell in the last three days.") == [
+        ("the last three days", "DURATION", "P3D")]
+
+
+def test_length_adjectives(nlp: Language) -> None:
+    got = found(nlp, "He began a week-long visit after a two-week-long strike.")
+    assert got == [("week-long", "DURATION", "P1W"), ("two-week-long", "DURATION", "P2W")]
+
+
+def test_mid_part_of_day(nlp: Language) -> None:
+    got = found(nlp, "On Jan. 2 rebels attacked; by mid-afternoon they had fled.")
+    assert got == [("Jan. 2", "DATE", "1998-01-02"), ("mid-afternoon", "DATE", "1998-01-02TAF")]
+    assert found(nlp, "Shares slid at mid morning yesterday.") == [
+        ("mid morning yesterday", "DATE", "1998-02-10TMO")]
+
+
+def test_weekday_and_date_agree(nlp: Language) -> None:
+    # the weekday picks the year in which the date falls on it
+    got = found(nlp, "The vote is this coming Sunday, March eighth.", "1998-02-11")
+    assert got == [("this coming Sunday, March eighth", "DATE", "1998-03-08")]
+    got = found(nlp, "The vote was held on Sunday, Dec. 7.", "1998-02-11")
+    assert got == [("Sunday, Dec. 7", "DATE", "1997-12-07")]

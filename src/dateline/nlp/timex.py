@@ -199,6 +199,12 @@ def _split_ranges(found: list[Candidate]) -> list[Candidate]:
     return out
 
 
+def _drop_first_word(c: Candidate, start: int) -> Candidate:
+    """The candidate without its first word (a verb the pattern took for a modifier)."""
+    groups = {k: v for k, v in c.groups.items() if k != "rel"}
+    return Candidate(c.rule, start, c.end, groups)
+
+
 def find(doc: Doc, ref: dt.date | None) -> list[Timex]:
     """Timexes of doc in text order, each resolved in the context of those before it."""
     out: list[Timex] = []
@@ -210,6 +216,12 @@ def find(doc: Doc, ref: dt.date | None) -> list[Timex]:
             c.groups["_range"] = text[c.start : c.end]
     for c in _split_ranges(found):
         span = doc.char_span(c.start, c.end, alignment_mode="expand")
+        if span is not None and len(span) > 1 and c.groups.get("rel", "").lower() == "last" and (
+            span[0].tag_ in ("VB", "VBP", "VBZ") and c.rule.type == "DURATION"
+        ):
+            # "the visit will last three days": the verb, not "the last three days"
+            c = _drop_first_word(c, span[1].idx)
+            span = span[1:]
         if span is None or not len(span) or not _keep(c, span, doc):
             continue
         c.groups["_text"] = text[c.start : c.end]

@@ -234,6 +234,18 @@ def pick_year(month: int, day: int | None, ctx: Context) -> int | None:
     return after.year if (after - ref).days <= FUTURE_WINDOW_DAYS else before.year
 
 
+def _weekday_year(year: int, month: int, day: int, wd: int) -> int:
+    """"Sunday, March 8" with no year: the year picked, or the one next to it, whichever
+    has that date on that weekday (the text's weekday outweighs the tense)."""
+    for y in (year, year + 1, year - 1):
+        try:
+            if dt.date(y, month, day).isoweekday() == wd:
+                return y
+        except ValueError:
+            continue
+    return year
+
+
 def _day_value(year: int | None, month: int, day: int) -> tuple[str, dt.date | None]:
     if year is None:
         return f"XXXX-{month:02d}-{day:02d}", None
@@ -260,6 +272,8 @@ def n_date(c: Candidate, ctx: Context) -> Resolved | None:
     elif year is None:
         year = pick_year(month, day, ctx)
         anchor = "published" if year is not None else None
+        if year is not None and g.get("wd"):
+            year = _weekday_year(year, month, day, weekday_of(g["wd"]))
     value, d = _day_value(year, month, day)
     if d is None and year is not None:
         return None  # "31 February" is no date
@@ -776,6 +790,9 @@ def n_half_unit(c: Candidate, ctx: Context) -> Resolved | None:
 
 
 def n_duration_vague(c: Candidate, ctx: Context) -> Resolved | None:
+    if c.groups.get("one"):  # "week-long" one week, "two-week-long" two
+        n = number(c.groups["num"]) if c.groups.get("num") else 1.0
+        return Resolved("DURATION", _duration_value(n, unit_of(c.groups["one"])))
     unit = unit_of(c.groups["unit"])
     if unit == "age":
         return Resolved("DURATION", "PXY")
@@ -873,6 +890,23 @@ def n_clock_pod(c: Candidate, ctx: Context) -> Resolved | None:
     return Resolved("TIME", f"{day}T{hour:02d}:{minute:02d}", "published" if d else None, d)
 
 
+def n_pod_mid(c: Candidate, ctx: Context) -> Resolved | None:
+    """"mid-afternoon": that part of the named day ("yesterday"), else of the latest exact
+    day in the text, else of the reference date."""
+    code = words()["partofday"][c.groups["pod"].lower()]
+    deictic = (c.groups.get("deictic") or "").lower()
+    if deictic:
+        value, d = _ref_day(ctx, DEICTIC[deictic])
+        tid = "published"
+    else:
+        found = day_anchor(ctx)
+        tid, d = found if found is not None else (None, None)
+        value = d.isoformat() if d else None
+    if value is None:
+        return Resolved(POD_TYPE, None)
+    return Resolved(POD_TYPE, f"{value}T{code}", tid, d)
+
+
 NORMALISERS: dict[str, Callable[[Candidate, Context], Resolved | None]] = {
     "date_mdy": n_date, "date_dmy": n_date, "date_iso": n_date, "date_slash": n_date,
     "month_year": n_month, "month": n_month, "month_rel": n_month, "month_rel_year": n_month,
@@ -898,7 +932,7 @@ NORMALISERS: dict[str, Callable[[Candidate, Context], Resolved | None]] = {
     "duration_long": n_duration_vague, "set_weekdays": n_set,
     "duration_while": n_duration_while,
     "set_every": n_set, "set_word": n_set, "set_times": n_set,
-    "clock": n_clock, "clock_pod": n_clock_pod,
+    "clock": n_clock, "clock_pod": n_clock_pod, "pod_mid": n_pod_mid,
 }
 
 
