@@ -342,3 +342,40 @@ def test_a_company_name_as_a_surname_is_the_person(nlp: Language) -> None:
     assert [text[a:b] for a, b in (m.span for m in company.mentions)] == ["Chevron"]
     assert company.mentions[0].span[0] == text.index("sued Chevron") + len("sued ")
     assert len([m for m in person.mentions if m.text == "Chevron"]) == 1
+
+
+TITLE_FIRST = (
+    "Ministers meet on grain deal\n"
+    "ANKARA, May 4 (Wire) -- Turkey's foreign minister, Hakan Fidan, said on Sunday that "
+    "talks would resume next week.\n"
+    "The head of the Halifax port authority, Marie Dufresne, said the terminal would "
+    "reopen.\n"
+    "A spokesman for the ministry, Oleg Nikolenko, told reporters that no date had been "
+    "set.\n"
+    "The mayor of Nicosia, Constantinos Yiorkadjis, declined to comment.\n"
+)
+
+
+def test_a_title_before_the_name_in_apposition_gives_the_person_the_post(
+    nlp: Language,
+) -> None:
+    _text, ents = _entities(nlp, TITLE_FIRST)
+    roles = {e.name: [(r.title, r.organization, r.country) for r in e.roles] for e in ents}
+    assert roles["Hakan Fidan"] == [("Foreign Minister", None, "Turkey")]
+    assert roles["Marie Dufresne"] == [("Head", "Halifax port authority", None)]
+    assert roles["Oleg Nikolenko"] == [("Spokesman", "ministry", None)]
+    assert roles["Constantinos Yiorkadjis"] == [("Mayor", "Nicosia", None)]
+    for name in ("Hakan Fidan", "Marie Dufresne", "Oleg Nikolenko", "Constantinos Yiorkadjis"):
+        assert _by_name(ents, name).type == "PERSON"
+    # the dateline's place is not in apposition to the title after the agency's dash
+    assert roles["Ankara"] == []
+
+
+def test_a_title_first_apposition_needs_a_determiner_and_no_verb(nlp: Language) -> None:
+    _text, ents = _entities(
+        nlp,
+        "Port reopens\n"
+        "HALIFAX (Wire) — Workers who met the minister, Paul Okafor said, were angry. "
+        "Dockers heard the head of a union that backs the strike, Ann Lowe, on Monday.\n",
+    )
+    assert all(not e.roles for e in ents if e.name in ("Paul Okafor", "Ann Lowe"))

@@ -322,3 +322,20 @@ def test_quotation_after_a_full_stop_is_not_the_object_verbs_content(nlp: Langua
     assert "farm" not in blamed.content.text
     said = _find(rec, "said")
     assert "The farm was dry" in said.content.text
+
+
+def test_a_named_apposition_is_the_speaker_even_after_an_indefinite_title(
+    nlp: Language,
+) -> None:
+    record = _record(
+        nlp,
+        "Grain talks to resume\n"
+        "ANKARA, May 4 (Wire) -- Turkey's foreign minister, Hakan Fidan, said on Sunday that "
+        "talks would resume. A spokesman for the ministry, Oleg Nikolenko, told reporters "
+        "that no date had been set.\n",
+    )
+    names = {e.id: e.name for e in record.entities}
+    said, told = _find(record, "said"), _find(record, "told")
+    assert said.speaker is not None and names[said.speaker.entity] == "Hakan Fidan"
+    assert told.speaker is not None and names[told.speaker.entity] == "Oleg Nikolenko"
+    assert told.speaker.text.startswith("A spokesman for the ministry")

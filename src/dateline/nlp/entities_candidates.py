@@ -35,6 +35,9 @@ from dateline.record import Mention, Role
 VOTE_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "NORP"}
 POSSESSIVE = {"'s", "’s", "'", "’"}
 HYPHENS = {"-", "‐"}
+# an apposition ends at a clause mark, or at the bracket or dash after a dateline's place
+# ("ANKARA, May 4 (Wire) -- Turkey's foreign minister ..." gives Ankara no post)
+APPOSITION_END = {",", ".", ";", "(", "--", "—", "–"}
 
 Cue = tuple[list[str], int, int]
 """((section, entry), start token, end token) from the cue matcher."""
@@ -210,12 +213,13 @@ class Candidates:
             b = title.end
             reverse = False
             end = self._name_run(b)
-            if end == b and b + 1 < len(doc) and doc[b].text == ",":
-                start_det = title.start > 0 and doc[title.start - 1].lower_ in self.w("title_det")
-                end = self._name_run(b + 1)
-                if start_det and end > b + 1 and (end == len(doc) or not doc[end].is_alpha):
+            owner: tuple[int, int] | None = None
+            if end == b and (comma := self._title_first(title)) is not None:
+                owner = (b, comma)
+                end = self._name_run(comma + 1)
+                if end > comma + 1 and (end == len(doc) or not doc[end].is_alpha):
                     reverse = True
-                    b += 1
+                    b = comma + 1
                 else:
                     end = b
             if end == b or any(t in self.gaz_start for t in range(b, end)):
@@ -225,6 +229,8 @@ class Candidates:
             first = title.text.lower().split()[0]
             if len(title) > 1 and first in self.w("org_new"):
                 org_desc = first
+            if reverse and owner is not None:
+                org_desc = self._owner(title.start, *owner, role) or org_desc
             if not reverse:
                 k = start - 1
                 prefix = self.gaz_end.get(k + 1)
@@ -250,6 +256,55 @@ class Candidates:
             cand.name = (b, end)
             cand.roles.append((role, org_desc))
             self.add(cand)
+
+    def _title_first(self, title: Span) -> int | None:
+        """The comma before the name in "The union leader, Ana Pop," or "Turkey's foreign
+        minister, Hakan Fidan,", "the head of the port authority, Marie Dufresne,": a
+        determiner or a possessive before the title, then at most a short phrase of
+        role prepositions ("of the port authority") without a verb. None otherwise."""
+        doc, s = self.doc, title.start
+        if s == 0 or not (doc[s - 1].lower_ in self.w("title_det")
+                          or doc[s - 1].text in POSSESSIVE):
+            return None
+        k = title.end
+        if k < len(doc) and doc[k].lower_ in self.w("role_prep"):
+            k += 1
+            while k < len(doc) and k < title.end + 8 and doc[k].text != ",":
+                tok = doc[k]
+                if tok.pos_ in ("VERB", "AUX") or tok.lower_ in self.w("clause_stop") or (
+                        tok.is_punct and tok.text not in HYPHENS):
+                    return None
+                k += 1
+            if k == title.end + 1:
+                return None
+        return k if k + 1 < len(doc) and doc[k].text == "," else None
+
+    def _owner(self, start: int, b: int, comma: int, role: Role) -> str | None:
+        """Whose post a title-first apposition names: the possessor before the title
+        ("Turkey's", "the company's") or the phrase after it ("of the port authority").
+        A country goes on the role; anything else comes back as the organisation's
+        description, for ``finish_roles`` to match against the story's organisations."""
+        doc = self.doc
+        if doc[start - 1].text in POSSESSIVE:
+            country = self.gaz_end.get(start - 1)
+            if country is not None and country.key and country.key.startswith("C:"):
+                role.country = self.lex.country_name(country.key[2:])
+                return None
+            j = start - 1
+            while j - 1 >= 0 and doc[j - 1].pos_ in ("PROPN", "NOUN") and j > start - 4:
+                j -= 1
+            return doc[j : start - 1].text or None
+        if b == comma:
+            return None
+        k = b + 1
+        if doc[k].lower_ in self.w("determiner"):
+            k += 1
+        country = self.gaz_start.get(k)
+        if country is not None and country.end == comma and country.key and (
+                country.key.startswith("C:")):
+            role.country = self.lex.country_name(country.key[2:])
+            return None
+        return doc[k:comma].text or None
 
     def media_pattern(self, cues: list[Cue]) -> None:
         """ "the Khabar 24 TV channel": the capitalised words before a media cue."""
@@ -395,13 +450,13 @@ class Candidates:
             if e >= len(doc) - 1 or self.tok(e) != ",":
                 continue
             stop = e + 1
-            while stop < len(doc) and stop < e + 16 and self.tok(stop) not in {",", ".", ";"}:
+            while stop < len(doc) and stop < e + 16 and self.tok(stop) not in APPOSITION_END:
                 tok = doc[stop]
                 if tok.lower_ in stops or tok.pos_ in ("VERB", "AUX"):
                     break
                 stop += 1
             inside = [title_at[i] for i in range(e + 1, stop) if i in title_at
-                      and title_at[i].end <= stop
+                      and title_at[i].end <= stop and i not in self.used_titles
                       and not self.over(title_at[i].start, title_at[i].end)]
             if not inside:
                 continue

@@ -71,9 +71,10 @@ def finish_roles(doc: Doc, drafts: list[Draft], lex: Lexicon) -> None:
         for role, org_desc in pairs:
             role = role.model_copy()
             if org_desc is not None:
+                desc = fold(org_desc)
                 owner = next(
-                    (o for o in orgs if lex.org_classes(o.name) & set(org_desc.split())
-                     or fold(o.name).endswith(org_desc)),
+                    (o for o in orgs if lex.org_classes(o.name) & set(desc.split())
+                     or fold(o.name).endswith(desc)),
                     None,
                 )
                 role.organization = owner.name if owner else org_desc

@@ -45,6 +45,8 @@ class Resolver:
             ent = coref.pronoun(span[0], lower, prefer=self.last_speaker)
             if ent is not None:
                 coref.add(ent, text, span, "pronoun")
+        elif ent is None and token is not None and (ent := self._apposed(token)) is not None:
+            pass
         elif ent is None and token is not None:
             tok = self.doc[token]
             ent = coref.describe(span, tok.lemma_, prefer=self.last_speaker,
@@ -55,6 +57,17 @@ class Resolver:
             self.last_speaker = ent
             ent.mentions.sort(key=lambda m: m.span)
         return ent.id if ent else None
+
+    def _apposed(self, token: int) -> Entity | None:
+        """ "A spokesman for the ministry, Oleg Nikolenko,": the name in apposition to the
+        speaker's head is the speaker, even where the description alone would not
+        resolve (an indefinite one introduces the person the name then gives)."""
+        for child in self.doc[token].children:
+            if child.dep_ == "appos":
+                ent = self.coref.entity_at((child.idx, child.idx + len(child.text)))
+                if ent is not None and ent.type == "PERSON":
+                    return ent
+        return None
 
     def _head_span(self, span: tuple[int, int], token: int | None) -> tuple[int, int]:
         """The part of the source that must be a mention of the speaker: its head word.
