@@ -339,3 +339,17 @@ def test_a_named_apposition_is_the_speaker_even_after_an_indefinite_title(
     assert said.speaker is not None and names[said.speaker.entity] == "Hakan Fidan"
     assert told.speaker is not None and names[told.speaker.entity] == "Oleg Nikolenko"
     assert told.speaker.text.startswith("A spokesman for the ministry")
+
+
+def test_a_bare_surname_spacy_missed_is_the_titled_person(nlp: Language) -> None:
+    record = _record(
+        nlp,
+        "Power back by Tuesday, minister says\n"
+        "MANILA, Oct. 12 (Wire) -- Energy Secretary Rosa Lim said crews were working around "
+        "the clock. Residents complained that aid had been slow. Lim denied that.\n",
+    )
+    lim = next(e for e in record.entities if e.name == "Rosa Lim")
+    assert [r.title for r in lim.roles] == ["Energy Secretary"]
+    denied = _find(record, "denied")
+    assert denied.speaker is not None and denied.speaker.entity == lim.id
+    assert [m.text for m in lim.mentions] == ["Energy Secretary Rosa Lim", "Lim"]

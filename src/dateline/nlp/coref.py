@@ -140,6 +140,23 @@ class Coref:
         self._index_mention(n, span)
         return True
 
+    def surname(self, pos: int, word: str) -> Entity | None:
+        """The person a bare surname at ``pos`` names when spaCy did not mark it ("Lim
+        denied that" after "Energy Secretary Rosa Lim"): among the people whose name
+        ends in it, the one mentioned last before it, else the only one."""
+        key = fold(word)
+        if not key.isalpha() or key in self.lex.titles:
+            return None
+        named = [n for n, e in enumerate(self.entities)
+                 if e.type == "PERSON" and len(e.name.split()) > 1
+                 and fold(e.name).split()[-1] == key]
+        before = [(max((s for s in self._sorted[n] if s[0] < pos), default=None), n)
+                  for n in named]
+        seen = [(s, n) for s, n in before if s is not None]
+        if seen:
+            return self.entities[max(seen)[1]]
+        return self.entities[named[0]] if len(named) == 1 else None
+
     # -- pronouns ------------------------------------------------------------------
 
     def pronoun_class(self, word: str) -> str | None:

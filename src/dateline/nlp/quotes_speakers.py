@@ -47,6 +47,10 @@ class Resolver:
                 coref.add(ent, text, span, "pronoun")
         elif ent is None and token is not None and (ent := self._apposed(token)) is not None:
             pass
+        elif (ent is None and token is not None and self.doc[token].pos_ == "PROPN"
+              and text == self.doc[token].text
+              and (ent := coref.surname(span[0], text)) is not None):
+            coref.add(ent, text, span, "name")
         elif ent is None and token is not None:
             tok = self.doc[token]
             ent = coref.describe(span, tok.lemma_, prefer=self.last_speaker,
