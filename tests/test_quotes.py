@@ -353,3 +353,16 @@ def test_a_bare_surname_spacy_missed_is_the_titled_person(nlp: Language) -> None
     denied = _find(record, "denied")
     assert denied.speaker is not None and denied.speaker.entity == lim.id
     assert [m.text for m in lim.mentions] == ["Energy Secretary Rosa Lim", "Lim"]
+
+
+def test_he_skips_a_person_the_story_already_called_she(nlp: Language) -> None:
+    record = _record(
+        nlp,
+        "Port strike goes on\n"
+        "RIGA, May 2 (Wire) -- Union leader Aivars Okonkwo said the strike would go on. "
+        "Mayor Dace Vilks said she wanted a deal by Friday. "
+        '"We will hold out," he said.\n',
+    )
+    names = {e.id: e.name for e in record.entities}
+    hold = next(q for q in record.quotes if "hold out" in q.content.text)
+    assert hold.speaker is not None and names[hold.speaker.entity] == "Aivars Okonkwo"

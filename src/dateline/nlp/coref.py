@@ -74,6 +74,8 @@ class Coref:
         self._spans: list[set[tuple[int, int]]] = []
         self._sorted: list[list[tuple[int, int]]] = []
         self._pronoun_fits: dict[str, list[int]] = {}
+        self._learned: dict[int, str] = {}
+        """Gender taken from a "he"/"she" resolved to a person, by ``id`` of the actor."""
         for ent in entities:
             self._register(ent)
         self._fits = lru_cache(maxsize=None)(self._fitting)
@@ -164,10 +166,16 @@ class Coref:
         return self.lex.words("pronoun").get(word.lower())
 
     def gender(self, ent: Entity) -> str | None:
-        """f/m from a given name in the list or a gendered title ("spokeswoman")."""
+        """f/m from a given name in the lists, a gendered title ("spokeswoman"), or the
+        pronoun the story already used for this person ("she" for Ann Lowe)."""
         first = fold(ent.name).split()[:1]
         if first and first[0] in self.lex.words("female_name"):
             return "f"
+        if first and first[0] in self.lex.words("male_name"):
+            return "m"
+        learned = self._learned.get(id(ent))
+        if learned is not None:
+            return learned
         from dateline.nlp.entities_roles import bare_title
 
         for r in ent.roles:
@@ -197,7 +205,7 @@ class Coref:
         if cls is None:
             return None
         if prefer is not None and self._fits_pronoun(prefer, cls):
-            return prefer
+            return self._learn(prefer, cls)
         best: tuple[int, int] | None = None
         for n in self._fitting_pronoun(cls):
             own = self._sorted[n]
@@ -210,8 +218,16 @@ class Coref:
                         best = (start, n)
                     break
         if best is not None:
-            return self.entities[best[1]]
+            return self._learn(self.entities[best[1]], cls)
         return None
+
+    def _learn(self, ent: Entity, cls: str) -> Entity:
+        """Remember the gender a "he" or "she" gives a person whose name did not tell, so
+        a later pronoun of the other gender looks elsewhere."""
+        if cls in ("m", "f") and self.gender(ent) is None:
+            self._learned[id(ent)] = cls
+            self._pronoun_fits.clear()
+        return ent
 
     # -- descriptions --------------------------------------------------------------
 
