@@ -379,3 +379,17 @@ def test_a_title_first_apposition_needs_a_determiner_and_no_verb(nlp: Language) 
         "Dockers heard the head of a union that backs the strike, Ann Lowe, on Monday.\n",
     )
     assert all(not e.roles for e in ents if e.name in ("Paul Okafor", "Ann Lowe"))
+
+
+def test_a_storm_is_an_event_and_a_generational_suffix_stays_in_the_name(
+    nlp: Language,
+) -> None:
+    _text, ents = _entities(
+        nlp,
+        "Storm cuts power\n"
+        "MANILA, Oct. 12 (Wire) -- Typhoon Kalo cut power to 200,000 homes on Saturday. "
+        "President Ferdinand Marcos Jr. ordered the army to help.\n",
+    )
+    assert _by_name(ents, "Typhoon Kalo").type == "EVENT"
+    marcos = _by_name(ents, "Ferdinand Marcos Jr.")
+    assert marcos.type == "PERSON" and [r.title for r in marcos.roles] == ["President"]

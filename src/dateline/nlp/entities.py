@@ -58,7 +58,7 @@ class EntityAnalyzer:
         for text in lex.titles:
             self.titles.add(text, [nlp.make_doc(text)])
         self.cues = PhraseMatcher(nlp.vocab, attr="LOWER")
-        for section in ("media_cue", "place_cue", "facility_cue", "org_class"):
+        for section in ("media_cue", "place_cue", "facility_cue", "event_cue", "org_class"):
             for entry in lex.words(section):
                 self.cues.add(f"{section}|{entry}", [nlp.make_doc(entry)])
         heads = {n for nouns in lex.words("org_class").values() for n in nouns.split()}

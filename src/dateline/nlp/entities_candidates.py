@@ -187,6 +187,8 @@ class Candidates:
                 j += 1
             else:
                 break
+        if j > i + 1 and j < len(doc) and doc[j].lower_ in self.w("name_suffix"):
+            j += 1
         return j
 
     def _particle_ends(self, j: int) -> bool:
@@ -496,6 +498,10 @@ class Candidates:
                 cand = by_start.get(e + 1)
                 if cand is not None:
                     cand.know = "GPE"
+            elif section == "event_cue" and doc[s].is_title:
+                cand = by_start.get(s) or by_start.get(e)
+                if cand is not None:
+                    cand.know = "EVENT"
             elif section == "facility_cue":
                 for k in (s, s - 1):
                     if k < 1 or doc[k - 1].text in POSSESSIVE:
