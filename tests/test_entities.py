@@ -393,3 +393,17 @@ def test_a_storm_is_an_event_and_a_generational_suffix_stays_in_the_name(
     assert _by_name(ents, "Typhoon Kalo").type == "EVENT"
     marcos = _by_name(ents, "Ferdinand Marcos Jr.")
     assert marcos.type == "PERSON" and [r.title for r in marcos.roles] == ["President"]
+
+
+def test_us_titles_and_the_whole_organisation_name_before_a_title(nlp: Language) -> None:
+    _text, ents = _entities(
+        nlp,
+        "Senate delays budget vote\n"
+        "WASHINGTON (Wire) -- The vote will wait, Senate Majority Leader Tom Reeve said on "
+        "Monday. White House spokesman Dan Whitaker said the president was calm. "
+        "Sen. Maria Ortiz, a Democrat, called the delay reckless.\n",
+    )
+    roles = {e.name: [(r.title, r.organization) for r in e.roles] for e in ents}
+    assert roles["Tom Reeve"] == [("Majority Leader", "Senate")]
+    assert roles["Dan Whitaker"] == [("Spokesman", "White House")]
+    assert [t for t, _ in roles["Maria Ortiz"]] == ["Senator"]

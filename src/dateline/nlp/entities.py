@@ -56,7 +56,9 @@ class EntityAnalyzer:
             self.gaz.add(f"O:{canonical}", [nlp.make_doc(form)])
         self.titles = PhraseMatcher(nlp.vocab, attr="LOWER")
         for text in lex.titles:
-            self.titles.add(text, [nlp.make_doc(text)])
+            # "Sen." is one token only capitalised (a tokenizer exception), "sen." two
+            forms = {text, text.capitalize()}
+            self.titles.add(text, [nlp.make_doc(f) for f in sorted(forms)])
         self.cues = PhraseMatcher(nlp.vocab, attr="LOWER")
         for section in ("media_cue", "place_cue", "facility_cue", "event_cue", "org_class"):
             for entry in lex.words(section):

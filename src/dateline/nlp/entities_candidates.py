@@ -242,8 +242,13 @@ class Candidates:
                 elif k >= 0 and doc[k].pos_ == "PROPN" and (
                     doc[k].text in self.known or doc[k].text in self.upper
                 ):
-                    role.organization = doc[k].text
-                    start = k
+                    # the whole name before the title: "White House spokesman"
+                    j = k
+                    while (j - 1 >= 0 and j > k - 3 and doc[j - 1].pos_ == "PROPN"
+                           and doc[j - 1].is_title and not self.cover.get(j - 1)):
+                        j -= 1
+                    role.organization = doc[j : k + 1].text
+                    start = j
                 elif k >= 0 and doc[k].pos_ == "NOUN" and doc[k].dep_ == "compound":
                     j = k
                     while j - 1 >= 0 and doc[j - 1].pos_ in ("NOUN", "PROPN") and j > k - 2:
