@@ -259,8 +259,9 @@ def _day_value(year: int | None, month: int, day: int) -> tuple[str, dt.date | N
 def n_date(c: Candidate, ctx: Context) -> Resolved | None:
     g = c.groups
     month = int(g["month"]) if g["month"].isdigit() else month_of(g["month"])
-    digits = re.sub(r"\D", "", g["day"])
-    day = int(digits) if digits else int(words()["dayordinal"][g["day"].lower()])
+    text = g.get("day") or g.get("dayw") or ""
+    digits = re.sub(r"\D", "", text)
+    day = int(digits) if digits else int(words()["dayordinal"].get(text.lower(), 0))
     if not 1 <= day <= 31:
         return None
     year = year_of(g.get("year"))

@@ -46,7 +46,7 @@ ALONE = frozenset({
     "ago", "set_times", "quarter_ord", "quarter_adj", "quarter_year", "quarter_rel",
     "quarter_period", "half", "season", "season_year", "season_bare", "year_fiscal", "decade",
     "century", "deictic_tonight", "weekend", "same_period", "duration_ahead", "set_word",
-    "year_ago_adj",
+    "year_ago_adj", "pod_mid", "year_words", "duration_long",
 })
 """Rules whose necessary words ("ago", "quarter", "weekend"...) most news stories lack: run
 alone, and only when those words occur, rather than tried at every word start of every
@@ -146,9 +146,9 @@ def macros() -> dict[str, str]:
         "WEEKDAY": _names("weekday", dotted_abbrev=True),
         "NUM": f"(?:{compound}|(?<![\\w-])(?:{_alt(num_words)})(?![\\w-])|{digits})",
         "NUMA": f"(?:{compound}|(?:{_alt(num_words)}))",
-        "DAY": r"(?:(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d|\.\d|,\d{3})|"
-               + day_words + ")",
-        "YEAR": r"(?:(?:1[6-9]|20)\d\d(?![\d%])|" + year_words + ")",
+        "DAY": r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d|\.\d|,\d{3})",
+        "DAYW": day_words,
+        "YEAR": r"(?:1[6-9]|20)\d\d(?![\d%])",
         "YEARW": f"(?:{year_words})",
         "UNIT": f"(?:{_alt(plural + unit_words)})",
         "UNIT1": f"(?:{_alt(unit_words)})",
