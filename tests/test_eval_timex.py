@@ -114,3 +114,17 @@ def test_command_half_part_errors(tmp_path: Path, nlp: object) -> None:
     assert errors.read_text(encoding="utf-8").startswith("kind\tdoc\tgold")
     bad = CliRunner().invoke(timex_cmd, ["--timeml", str(tmp_path), "--half", "3/2"])
     assert bad.exit_code != 0
+
+
+def test_command_prefix(tmp_path: Path, nlp: object) -> None:
+    import json
+
+    (tmp_path / "Ours").mkdir()
+    for name in ("ours_0001.tml", "ours_0002.tml", "wire_0001.tml"):
+        (tmp_path / "Ours" / name).write_text(SNIPPET, encoding="utf-8")
+    args = ["--timeml", str(tmp_path), "--json"]
+    result = CliRunner().invoke(timex_cmd, [*args, "--prefix", "wire"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["all"]["counts"]["docs"] == 1
+    result = CliRunner().invoke(timex_cmd, [*args, "--prefix", "nothing"])
+    assert json.loads(result.output)["all"]["counts"]["docs"] == 0

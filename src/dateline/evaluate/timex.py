@@ -176,14 +176,18 @@ def evaluate(
     half: tuple[int, int] | None = None,
     parts: Sequence[str] = (),
     errors: list[tuple[str, ...]] | None = None,
+    prefixes: Sequence[str] = (),
 ) -> dict[str, dict[str, object]]:
-    """Counts and figures per subfolder of root and overall (key ``all``)."""
+    """Counts and figures per subfolder of root and overall (key ``all``); with prefixes,
+    only the files whose names start with one of them (after the --half split)."""
     results: dict[str, dict[str, object]] = {}
     total = Counts()
     for group, all_paths in find_timeml(root).items():
         if parts and group not in parts:
             continue
         paths = select(all_paths, half, limit)
+        if prefixes:
+            paths = [p for p in paths if p.name.startswith(tuple(prefixes))]
         docs = [read_timeml(p) for p in paths]
         counts = Counts()
         for d, found in zip(docs, run_dateline(docs), strict=True):
@@ -232,6 +236,12 @@ COLUMNS = (
     default=None,
     help="write every miss, spurious and wrong match as TSV (development parts only)",
 )
+@click.option(
+    "--prefix",
+    "prefixes",
+    multiple=True,
+    help="score only files whose names start with this (repeatable; e.g. NYT, CNN)",
+)
 @click.option("--json", "as_json", is_flag=True, help="print the figures as JSON")
 def timex_cmd(
     timeml_dir: Path,
@@ -239,6 +249,7 @@ def timex_cmd(
     half: str | None,
     parts: tuple[str, ...],
     errors_path: Path | None,
+    prefixes: tuple[str, ...],
     as_json: bool,
 ) -> None:
     """TempEval-3 Task A: timex extraction (strict/relaxed), type and value."""
@@ -252,7 +263,7 @@ def timex_cmd(
             raise click.BadParameter("K must be between 1 and N", param_hint="--half")
         split = (k, n)
     errors: list[tuple[str, ...]] | None = [] if errors_path is not None else None
-    results = evaluate(timeml_dir, limit, split, parts, errors)
+    results = evaluate(timeml_dir, limit, split, parts, errors, prefixes)
     if errors_path is not None and errors is not None:
         header = ("kind", "doc", "gold", "gtype", "gvalue", "sys", "stype", "svalue", "context")
         lines = ["\t".join(header)] + ["\t".join(r) for r in errors]
