@@ -366,3 +366,16 @@ def test_he_skips_a_person_the_story_already_called_she(nlp: Language) -> None:
     names = {e.id: e.name for e in record.entities}
     hold = next(q for q in record.quotes if "hold out" in q.content.text)
     assert hold.speaker is not None and names[hold.speaker.entity] == "Aivars Okonkwo"
+
+
+def test_a_pronoun_guessed_across_sentences_teaches_no_gender(nlp: Language) -> None:
+    record = _record(
+        nlp,
+        "Talks go on\n"
+        "RIGA (Wire) -- Union leader Kim Ozols met Mayor Dace Vilks on Monday. "
+        '"We made progress," he said. Vilks said the city would pay. "I am glad," she said.\n',
+    )
+    names = {e.id: e.name for e in record.entities}
+    glad = next(q for q in record.quotes if "glad" in q.content.text)
+    # "he" was a guess (Vilks, the nearest); it must not make Vilks male for "she"
+    assert glad.speaker is not None and names[glad.speaker.entity] == "Dace Vilks"

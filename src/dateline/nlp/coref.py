@@ -75,6 +75,7 @@ class Coref:
         self._sorted: list[list[tuple[int, int]]] = []
         self._pronoun_fits: dict[str, list[int]] = {}
         self._learned: dict[int, str] = {}
+        self._sent_starts: list[int] | None = None
         """Gender taken from a "he"/"she" resolved to a person, by ``id`` of the actor."""
         for ent in entities:
             self._register(ent)
@@ -149,9 +150,10 @@ class Coref:
         key = fold(word)
         if not key.isalpha() or key in self.lex.titles:
             return None
+        suffixes = self.lex.words("name_suffix")
         named = [n for n, e in enumerate(self.entities)
                  if e.type == "PERSON" and len(e.name.split()) > 1
-                 and fold(e.name).split()[-1] == key]
+                 and [w for w in fold(e.name).split() if w not in suffixes][-1:] == [key]]
         before = [(max((s for s in self._sorted[n] if s[0] < pos), default=None), n)
                   for n in named]
         seen = [(s, n) for s, n in before if s is not None]
@@ -205,7 +207,7 @@ class Coref:
         if cls is None:
             return None
         if prefer is not None and self._fits_pronoun(prefer, cls):
-            return self._learn(prefer, cls)
+            return self._learn(prefer, cls, pos)
         best: tuple[int, int] | None = None
         for n in self._fitting_pronoun(cls):
             own = self._sorted[n]
@@ -218,16 +220,27 @@ class Coref:
                         best = (start, n)
                     break
         if best is not None:
-            return self._learn(self.entities[best[1]], cls)
+            return self._learn(self.entities[best[1]], cls, pos)
         return None
 
-    def _learn(self, ent: Entity, cls: str) -> Entity:
+    def _learn(self, ent: Entity, cls: str, pos: int) -> Entity:
         """Remember the gender a "he" or "she" gives a person whose name did not tell, so
-        a later pronoun of the other gender looks elsewhere."""
+        a later pronoun of the other gender looks elsewhere; only when the person is
+        named earlier in the pronoun's own sentence ("Mayor Dace Vilks said she ..."),
+        where the reading is safe: a guess across sentences would spread its error."""
         if cls in ("m", "f") and self.gender(ent) is None:
-            self._learned[id(ent)] = cls
-            self._pronoun_fits.clear()
+            sent = self._sentence_start(pos)
+            own = self._sorted[self._number[id(ent)]]
+            if any(sent <= start < pos for start, _ in own):
+                self._learned[id(ent)] = cls
+                self._pronoun_fits.clear()
         return ent
+
+    def _sentence_start(self, pos: int) -> int:
+        if self._sent_starts is None:
+            self._sent_starts = [s.start_char for s in self.doc.sents]
+        k = bisect.bisect_right(self._sent_starts, pos) - 1
+        return self._sent_starts[k] if k >= 0 else 0
 
     # -- descriptions --------------------------------------------------------------
 

@@ -60,7 +60,7 @@ class EntityAnalyzer:
             forms = {text, text.capitalize()}
             self.titles.add(text, [nlp.make_doc(f) for f in sorted(forms)])
         self.cues = PhraseMatcher(nlp.vocab, attr="LOWER")
-        for section in ("media_cue", "place_cue", "facility_cue", "event_cue", "org_class"):
+        for section in ("media_cue", "place_cue", "facility_cue", "org_class"):
             for entry in lex.words(section):
                 self.cues.add(f"{section}|{entry}", [nlp.make_doc(entry)])
         heads = {n for nouns in lex.words("org_class").values() for n in nouns.split()}
@@ -83,9 +83,11 @@ def build(doc: Doc, an: EntityAnalyzer) -> list[Entity]:
     lex, strings = an.lex, doc.vocab.strings
     found = Candidates(doc, lex)
     head_end = _title_case_headline_end(doc)
+    surnames = {e[-1].text for e in found.ents if e.label_ == "PERSON" and len(e) > 1}
     found.gazetteer(filter_spans(
         [Span(doc, s, e, label=strings[m]) for m, s, e in an.gaz(doc)
-         if not _inside_longer_name(doc, s, e, strings[m], found.ents, head_end)]
+         if not _inside_longer_name(doc, s, e, strings[m], found.ents, head_end)
+         and not (e - s == 1 and doc[s].text in surnames and doc[s].text in lex.ambiguous)]
     ))
     titles = filter_spans([Span(doc, s, e, label=m) for m, s, e in an.titles(doc)])
     cues: list[Cue] = [(strings[m].split("|"), s, e) for m, s, e in an.cues(doc)]

@@ -35,6 +35,8 @@ from dateline.record import Mention, Role
 VOTE_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "NORP"}
 POSSESSIVE = {"'s", "’s", "'", "’"}
 HYPHENS = {"-", "‐"}
+_INITIAL = re.compile(r"^[A-Z]\.$")
+_APOSTROPHE_NAME = re.compile(r"^[A-Z][a-z]?['’][A-Z][a-z]+$")  # O'Neill, D'Amato
 # an apposition ends at a clause mark, or at the bracket or dash after a dateline's place
 # ("ANKARA, May 4 (Wire) -- Turkey's foreign minister ..." gives Ankara no post)
 APPOSITION_END = {",", ".", ";", "(", "--", "—", "–"}
@@ -175,11 +177,14 @@ class Candidates:
         doc, j, words = self.doc, i, 0
         while j < len(doc) and words < 4:
             tok = doc[j]
-            if tok.is_alpha and (tok.is_title or tok.pos_ == "PROPN") and not tok.is_lower:
+            if (tok.is_alpha or _APOSTROPHE_NAME.match(tok.text)) and (
+                    tok.is_title or tok.pos_ == "PROPN") and not tok.is_lower:
                 if fold(tok.text) in self.lex.titles and j == i:
                     return i
                 words += 1
                 j += 1
+            elif j > i and _INITIAL.match(tok.text) and j + 1 < len(doc) and doc[j + 1].is_title:
+                j += 1  # a middle initial: "Gregory W. Meeks"
             elif j > i and (
                 (tok.text in HYPHENS and j + 1 < len(doc) and doc[j + 1].is_title)
                 or (tok.lower_ in self.w("name_particle") and self._particle_ends(j))
@@ -203,7 +208,9 @@ class Candidates:
         """The role a title gives, with "former" before it; and where the role starts."""
         doc, start = self.doc, title.start
         display = self.lex.title_display(title.text)
-        if start > 0 and doc[start - 1].lower_ in self.w("former"):
+        while start > 0 and start > title.start - 2 and (
+                doc[start - 1].lower_ in self.w("former")
+                or doc[start - 1].lower_ in self.w("title_prefix")):
             start -= 1
             display = f"{doc[start].text.capitalize()} {display}"
         return Role(title=display, span=(doc[start].idx, title.end_char)), start
@@ -219,7 +226,8 @@ class Candidates:
             if end == b and (comma := self._title_first(title)) is not None:
                 owner = (b, comma)
                 end = self._name_run(comma + 1)
-                if end > comma + 1 and (end == len(doc) or not doc[end].is_alpha):
+                if end > comma + 1 and (end == len(doc) or (
+                        not doc[end].is_alpha and doc[end].text not in POSSESSIVE)):
                     reverse = True
                     b = comma + 1
                 else:
@@ -236,17 +244,23 @@ class Candidates:
             if not reverse:
                 k = start - 1
                 prefix = self.gaz_end.get(k + 1)
+                if prefix is not None and prefix.start > 0 and doc[prefix.start - 1].is_title and (
+                        doc[prefix.start - 1].pos_ == "PROPN"):
+                    prefix = None  # the end of a longer place name: "New Mexico Gov."
                 if prefix is not None and prefix.key and prefix.key.startswith("C:"):
                     role.country = self.lex.country_name(prefix.key[2:])
                     start = prefix.start
                 elif k >= 0 and doc[k].pos_ == "PROPN" and (
                     doc[k].text in self.known or doc[k].text in self.upper
                 ):
-                    # the whole name before the title: "White House spokesman"
+                    # the whole name spaCy gives it: "White House spokesman", "Wells Fargo
+                    # CEO"; never a word before it ("On Tuesday White House ...")
                     j = k
-                    while (j - 1 >= 0 and j > k - 3 and doc[j - 1].pos_ == "PROPN"
-                           and doc[j - 1].is_title and not self.cover.get(j - 1)):
-                        j -= 1
+                    if doc[k].ent_iob_ == "I":
+                        while j - 1 >= 0 and j > k - 3 and doc[j].ent_iob_ == "I" and (
+                                doc[j - 1].lower_ not in self.w("former")
+                                and doc[j - 1].lower_ not in self.w("title_prefix")):
+                            j -= 1
                     role.organization = doc[j : k + 1].text
                     start = j
                 elif k >= 0 and doc[k].pos_ == "NOUN" and doc[k].dep_ == "compound":
@@ -300,7 +314,9 @@ class Candidates:
             j = start - 1
             while j - 1 >= 0 and doc[j - 1].pos_ in ("PROPN", "NOUN") and j > start - 4:
                 j -= 1
-            return doc[j : start - 1].text or None
+            if j == start - 1 or doc[j : start - 1].root.ent_type_ == "PERSON":
+                return None  # "Senator Ann Lowe's spokesman, John Smith,"
+            return doc[j : start - 1].text
         if b == comma:
             return None
         k = b + 1
@@ -503,10 +519,6 @@ class Candidates:
                 cand = by_start.get(e + 1)
                 if cand is not None:
                     cand.know = "GPE"
-            elif section == "event_cue" and doc[s].is_title:
-                cand = by_start.get(s) or by_start.get(e)
-                if cand is not None:
-                    cand.know = "EVENT"
             elif section == "facility_cue":
                 for k in (s, s - 1):
                     if k < 1 or doc[k - 1].text in POSSESSIVE:

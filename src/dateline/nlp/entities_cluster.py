@@ -227,7 +227,7 @@ def type_of(group: list[Cand], lex: Lexicon) -> str | None:
         return "GPE"
     if "O:" in keys:
         return "ORG"
-    for t in ("PERSON", "FAC", "GPE", "EVENT"):
+    for t in ("PERSON", "FAC", "GPE"):
         if t in knows:
             return t
     if _named_person(group):

@@ -47,7 +47,7 @@ class Resolver:
                 coref.add(ent, text, span, "pronoun")
         elif ent is None and token is not None and (ent := self._apposed(token)) is not None:
             pass
-        elif (ent is None and token is not None and self.doc[token].pos_ == "PROPN"
+        elif (ent is None and token is not None and self.doc[token].is_title
               and text == self.doc[token].text
               and (ent := coref.surname(span[0], text)) is not None):
             coref.add(ent, text, span, "name")
