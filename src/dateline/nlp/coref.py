@@ -75,8 +75,8 @@ class Coref:
         self._sorted: list[list[tuple[int, int]]] = []
         self._pronoun_fits: dict[str, list[int]] = {}
         self._learned: dict[int, str] = {}
-        self._sent_starts: list[int] | None = None
         """Gender taken from a "he"/"she" resolved to a person, by ``id`` of the actor."""
+        self._sent_starts: list[int] | None = None
         for ent in entities:
             self._register(ent)
         self._fits = lru_cache(maxsize=None)(self._fitting)

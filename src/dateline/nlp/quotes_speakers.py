@@ -33,6 +33,8 @@ class Resolver:
         lower = text.lower()
         head = self._head_span(span, token)
         ent = coref.entity_at(head)
+        if ent is None and token is not None:
+            ent = self._apposed(token)
         if ent is None and token is not None and lower in RELATIVE:
             tok = self.doc[token]
             ent = coref.entity_at((tok.idx, tok.idx + len(tok.text)))
@@ -45,8 +47,6 @@ class Resolver:
             ent = coref.pronoun(span[0], lower, prefer=self.last_speaker)
             if ent is not None:
                 coref.add(ent, text, span, "pronoun")
-        elif ent is None and token is not None and (ent := self._apposed(token)) is not None:
-            pass
         elif (ent is None and token is not None and self.doc[token].is_title
               and text == self.doc[token].text
               and (ent := coref.surname(span[0], text)) is not None):
