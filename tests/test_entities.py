@@ -440,6 +440,17 @@ def test_the_organisation_before_a_title_is_the_name_spacy_gives_not_the_words_b
     assert roles["Sally Yates"] == [("Deputy Attorney General", None)]
 
 
+def test_an_organisation_spacy_did_not_tag_is_still_whole_before_a_title(nlp: Language) -> None:
+    _text, ents = _entities(
+        nlp,
+        "No comment\n"
+        "LONDON (Wire) -- Premier League chief executive Ralph Emmet said the league would "
+        "not comment.\n",
+    )
+    roles = {e.name: [(r.title, r.organization) for r in e.roles] for e in ents}
+    assert roles["Ralph Emmet"] == [("Chief Executive", "Premier League")]
+
+
 def test_holland_inside_a_persons_name_is_the_person(nlp: Language) -> None:
     _text, ents = _entities(
         nlp,

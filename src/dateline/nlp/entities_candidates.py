@@ -261,6 +261,15 @@ class Candidates:
                                 doc[j - 1].lower_ not in self.w("former")
                                 and doc[j - 1].lower_ not in self.w("title_prefix")):
                             j -= 1
+                    elif doc[k].ent_iob_ == "O":
+                        # a name spaCy did not tag is still whole: "Premier League chief
+                        # executive", as long as the words before are untagged names too
+                        while j - 1 >= 0 and j > k - 2 and doc[j - 1].ent_iob_ == "O" and (
+                                doc[j - 1].pos_ == "PROPN" and doc[j - 1].is_title
+                                and doc[j - 1].dep_ == "compound"
+                                and doc[j - 1].lower_ not in self.w("former")
+                                and doc[j - 1].lower_ not in self.w("title_prefix")):
+                            j -= 1
                     role.organization = doc[j : k + 1].text
                     start = j
                 elif k >= 0 and doc[k].pos_ == "NOUN" and doc[k].dep_ == "compound":
