@@ -379,3 +379,19 @@ def test_a_pronoun_guessed_across_sentences_teaches_no_gender(nlp: Language) -> 
     glad = next(q for q in record.quotes if "glad" in q.content.text)
     # "he" was a guess (Vilks, the nearest); it must not make Vilks male for "she"
     assert glad.speaker is not None and names[glad.speaker.entity] == "Dace Vilks"
+
+
+def test_she_does_not_go_to_a_man_known_by_a_short_given_name(nlp: Language) -> None:
+    record = _record(
+        nlp,
+        "Rally in Ohio\n"
+        "CLEVELAND (Wire) -- Senator Hillary Clinton spoke in Ohio on Monday. Former "
+        "President Bill Clinton joined her. \"She will win,\" he said. President Clinton "
+        "told the crowd that she had earned it.\n",
+    )
+    mentions = {e.name: [m.text for m in e.mentions] for e in record.entities}
+    assert "she" in mentions["Hillary Clinton"]
+    assert "she" not in mentions["Bill Clinton"]
+    win = next(q for q in record.quotes if "will win" in q.content.text)
+    names = {e.id: e.name for e in record.entities}
+    assert win.speaker is not None and names[win.speaker.entity] == "Bill Clinton"
