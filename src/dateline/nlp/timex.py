@@ -134,6 +134,10 @@ def _keep(c: Candidate, span: Span, doc: Doc) -> bool:
         nxt = doc[span.end] if span.end < len(doc) else None
         if prev is not None and prev.tag_ in ("DT", "JJ", "PRP$") and prev_word != "early":
             return not (nxt is not None and nxt.lower_ in ("for", "of", "on", "to"))
+    if c.rule.name == "century" and not c.groups.get("ord"):
+        # "the Century Club", "the Century 21 office": capitalised mid-sentence, a name
+        word = span[-1]
+        return not (word.is_title and not word.is_sent_start)
     if c.rule.name.startswith("season"):
         # "the Spring Festival", "the Summer Palace", "the summer Olympics": names, not seasons
         nxt = doc[span.end] if span.end < len(doc) else None
@@ -163,8 +167,11 @@ def _keep(c: Candidate, span: Span, doc: Doc) -> bool:
         if num in ("some", "many") and not (g.get("the") or g.get("rel")):
             return prev_word in A_DURATION_CUES
     if c.rule.name == "fixed" and c.rule.value == "PRESENT_REF" and span.text.lower() == "now":
-        # "now" as a discourse marker opening a clause is not a time
-        return not (prev is None or (prev.is_punct and prev.text in "\"“"))
+        # "Now, ..." opening a quotation is a discourse marker; "Now they are talking about
+        # a recession" after "Two months ago ..." is the present (TIMEX3 PRESENT_REF)
+        nxt = doc[span.end] if span.end < len(doc) else None
+        opening = prev is None or (prev.is_punct and prev.text in "\"“")
+        return not (opening and (prev is None or nxt is None or nxt.text == ","))
     return True
 
 

@@ -339,7 +339,11 @@ def n_decade_word(c: Candidate, ctx: Context) -> Resolved | None:
 
 
 def n_century(c: Candidate, ctx: Context) -> Resolved | None:
-    return Resolved("DATE", f"{int(c.groups['ord']) - 1:02d}")
+    if c.groups.get("ord"):
+        return Resolved("DATE", f"{int(c.groups['ord']) - 1:02d}")
+    if ctx.ref is None:  # "the century" with no reference date
+        return Resolved("DATE", None)
+    return Resolved("DATE", at_granularity(ctx.ref, "century"), "published")
 
 
 ORDINAL_Q = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3,
@@ -548,6 +552,9 @@ def n_rel_unit(c: Candidate, ctx: Context) -> Resolved | None:
     rel = g.get("rel", "this").lower()
     if ctx.ref is None:
         return None
+    if rel == "coming" and unit in ("decade", "century"):
+        # "in the coming decade": the ten years ahead, not the next calendar decade (round 8)
+        return Resolved("DATE", "FUTURE_REF")
     step = {"last": -1, "past": -1, "previous": -1, "prior": -1, "next": 1, "coming": 1,
             "following": 1}.get(rel, 0)
     if unit == "weekend":
@@ -797,6 +804,11 @@ def n_duration_vague(c: Candidate, ctx: Context) -> Resolved | None:
     unit = unit_of(c.groups["unit"])
     if unit == "age":
         return Resolved("DURATION", "PXY")
+    words_ = c.groups.get("_text", "").lower().split()
+    if "coming" in words_ and not {"few", "several"} & set(words_):
+        # "in the coming weeks", "in coming months": the stretch ahead, FUTURE_REF as
+        # "coming years" (round 8; TimeBank annotates "coming months" so, once PXW)
+        return Resolved("DATE", "FUTURE_REF")
     return Resolved("DURATION", _duration_value(None, unit))
 
 

@@ -1,0 +1,40 @@
+"""Round 8 of the timex component: classes found on our own wire-style development text
+(benchmarks/data/timex_wire), each checked here on other sentences of ours, span by span."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+import timex_helpers as helpers
+
+
+def found(nlp: Language, text: str, published: str | None = "1999-06-14") -> list[tuple]:
+    return helpers.found(nlp, text, published)
+
+
+def test_now_opening_a_quotation_is_the_present(nlp: Language) -> None:
+    got = found(nlp, '"Five years ago nobody came here," she said. "Now the road is full."')
+    assert ("Now", "DATE", "PRESENT_REF") in got
+    # "Now," with a comma opening a quotation is a discourse marker
+    assert found(nlp, '"Now, let me be clear," the senator said.') == []
+
+
+def test_the_century_alone(nlp: Language) -> None:
+    got = found(nlp, "The mill ran for much of the century before it closed.")
+    assert got == [("the century", "DATE", "19")]
+    assert found(nlp, "He dined at the Century Club.") == []
+    assert found(nlp, "The century-old mill burned down.") == []
+    assert found(nlp, "The mill ran for much of the century.", None) == [
+        ("the century", "DATE", None)]
+
+
+def test_coming_weeks_and_decade_are_future_ref(nlp: Language) -> None:
+    got = found(nlp, "Traders expect another rate cut in the coming weeks.")
+    assert got == [("the coming weeks", "DATE", "FUTURE_REF")]
+    got = found(nlp, "Prices may fall in coming months, he said.")
+    assert got == [("coming months", "DATE", "FUTURE_REF")]
+    got = found(nlp, "The state will build 200 stadiums in the coming decade.", "2000-08-24")
+    assert got == [("the coming decade", "DATE", "FUTURE_REF")]
+    # a count keeps the duration
+    got = found(nlp, "Talks will go on over the next few days.")
+    assert got == [("the next few days", "DURATION", "PXD")]
