@@ -38,3 +38,30 @@ def test_coming_weeks_and_decade_are_future_ref(nlp: Language) -> None:
     # a count keeps the duration
     got = found(nlp, "Talks will go on over the next few days.")
     assert got == [("the next few days", "DURATION", "PXD")]
+
+
+def test_a_year_earlier_than_a_month_in_the_same_sentence(nlp: Language) -> None:
+    got = found(nlp, "Car sales in March were 6 percent higher than a year earlier.")
+    assert got == [("March", "DATE", "1999-03"), ("a year earlier", "DATE", "1998-03")]
+    # a month named in another sentence leaves the comparison at the year
+    got = found(nlp, "Car sales rose in March. Prices were higher than a year earlier.")
+    assert got[-1] == ("a year earlier", "DATE", "1998")
+
+
+def test_seasons_in_past_and_future_clauses(nlp: Language) -> None:
+    # reference 1998-02-10: the fall of a past clause is last fall
+    got = found(nlp, "The hearings began last July and ran through the fall.", "1998-02-10")
+    assert got == [("last July", "DATE", "1997-07"), ("the fall", "DATE", "1997-FA")]
+    got = found(nlp, "The museum will reopen in the spring.", "1998-10-05")
+    assert got == [("the spring", "DATE", "1999-SP")]
+    got = found(nlp, "A report is due by the end of the summer.", "1998-05-29")
+    assert got == [("the end of the summer", "DATE", "1998-SU")]
+
+
+def test_the_fall_as_a_noun(nlp: Language) -> None:
+    assert found(nlp, "Officials blamed the fall in prices on the crisis.") == []
+    assert found(nlp, "Officials attributed the fall to the crisis.") == []
+    assert found(nlp, "He was charged last fall in Buffalo.") == [
+        ("last fall", "DATE", "1998-FA")]
+    assert found(nlp, "The plant opened in the fall of 1997.") == [
+        ("the fall of 1997", "DATE", "1997-FA")]

@@ -148,6 +148,13 @@ def _keep(c: Candidate, span: Span, doc: Doc) -> bool:
             return False  # capitalised mid-sentence before a name: part of that name
         if nxt is not None and nxt.lower_ in SEASON_NAME_HEADS:
             return False
+        if season is not None and season.lower_ in ("fall", "spring") and nxt is not None and (
+            nxt.lower_ in ("in", "to", "from", "of") and span[-1].i == season.i
+            and len(span) == 2 and span[0].lower_ == "the"
+        ):
+            # "the fall in prices", "the fall of the wall": the noun, not the season
+            after = doc[span.end + 1] if span.end + 1 < len(doc) else None
+            return nxt.lower_ == "of" and after is not None and after.like_num
     if c.rule.type == "DURATION":
         nxt = doc[span.end] if span.end < len(doc) else None
         if nxt is not None and nxt.lower_ in ("old", "older", "younger", "of") and (
@@ -233,6 +240,7 @@ def find(doc: Doc, ref: dt.date | None) -> list[Timex]:
             continue
         c.groups["_text"] = text[c.start : c.end]
         ctx.tense = tense_of(span)
+        ctx.sent = span.sent.start
         ctx.prev_word = doc[span.start - 1].lower_ if span.start > 0 else ""
         head = span.root.head
         if head.pos_ == "ADP":
@@ -265,6 +273,7 @@ def find(doc: Doc, ref: dt.date | None) -> list[Timex]:
             ctx.anchor_day = (tid, resolved.day)
         if resolved.type in ("DATE", "TIME") and (resolved.value or "")[:4].isdigit():
             ctx.anchor_value = (tid, resolved.value or "")
+            ctx.anchor_value_sent = ctx.sent
         value = resolved.value or ""
         backward = any(w in c.groups["_text"].lower() for w in ("ago", "earlier", "last year"))
         if len(value) == 7 and value[4:6] == "-Q" and not backward:

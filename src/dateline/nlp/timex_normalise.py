@@ -45,6 +45,11 @@ class Context:
     present_perfect: bool = False
     """The expression's verb has "has"/"have" ("has given them until Tuesday"): a past tense
     that still looks ahead."""
+    sent: int = -1
+    """Index of the first token of the expression's sentence."""
+    anchor_value_sent: int = -2
+    """The sentence of ``anchor_value``: "in August ... a year earlier" in one sentence
+    compares the same month."""
     notes: dict[str, str] = field(default_factory=dict)
 
 
@@ -403,6 +408,10 @@ def n_half(c: Candidate, ctx: Context) -> Resolved | None:
     return Resolved("DATE", f"{year}-H{h}")
 
 
+SEASON_START = {"SP": 3, "SU": 6, "FA": 9}
+"""First month of each season but winter, which straddles the new year (left to the year)."""
+
+
 def n_season(c: Candidate, ctx: Context) -> Resolved | None:
     g = c.groups
     code = words()["season"][g["season"].lower()]
@@ -417,6 +426,14 @@ def n_season(c: Candidate, ctx: Context) -> Resolved | None:
             tid, value = ctx.anchor_value
             return Resolved("DATE", f"{value[:4]}-{code}", tid)
         year = ctx.ref.year + {"last": -1, "next": 1}.get(rel, 0)
+        start = SEASON_START.get(code)
+        if rel in ("the", "") and start is not None:
+            # "ran through the fall" in February is last fall; "will reopen in the spring"
+            # in October is next spring (round 8; "this summer" stays this year's)
+            if ctx.tense == "past" and start > ctx.ref.month:
+                year -= 1
+            elif ctx.tense == "future" and start + 3 <= ctx.ref.month:
+                year += 1
         return Resolved("DATE", f"{year}-{code}", "published")
     return Resolved("DATE", f"{year}-{code}")
 
@@ -691,6 +708,13 @@ def n_later(c: Candidate, ctx: Context) -> Resolved | None:
     if unit == "year" and n == 1 and sign < 0 and ctx.anchor_quarter is not None:
         qid, value = ctx.anchor_quarter
         return Resolved("DATE", f"{int(value[:4]) - 1}{value[4:]}", qid)
+    if (unit == "year" and sign < 0 and n is not None and ctx.anchor_value is not None
+            and ctx.anchor_value_sent == ctx.sent and len(ctx.anchor_value[1]) == 7):
+        # "Sales in August were 4.5 percent higher than a year earlier": the same month
+        # of that year (round 8; a month named in another sentence keeps the year)
+        vid, value = ctx.anchor_value
+        if value[5:7].isdigit():
+            return Resolved("DATE", f"{int(value[:4]) - int(n)}{value[4:]}", vid)
     if unit in TIME_UNITS:
         return Resolved("DATE", base.isoformat(), tid, base)
     if n is None:
