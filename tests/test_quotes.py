@@ -395,3 +395,20 @@ def test_she_does_not_go_to_a_man_known_by_a_short_given_name(nlp: Language) -> 
     win = next(q for q in record.quotes if "will win" in q.content.text)
     names = {e.id: e.name for e in record.entities}
     assert win.speaker is not None and names[win.speaker.entity] == "Bill Clinton"
+
+
+def test_a_day_after_the_medium_is_the_date_not_part_of_the_channel(nlp: Language) -> None:
+    record = _record(
+        nlp,
+        "Talks to go on\n"
+        "MOSCOW, Jan 10 (Wire) -- The ministry said in a statement on Sunday that talks "
+        "would go on. Oleg Rusu said in an interview on Monday with the Vesti daily that "
+        "they were useful.\n",
+        published="2022-01-10",
+    )
+    first, second = record.quotes
+    assert first.channel is not None and first.channel.text == "in a statement"
+    assert first.date is not None and first.date.value == "2022-01-09"
+    # a day in the middle of the phrase leaves it whole
+    assert second.channel is not None
+    assert second.channel.text == "in an interview on Monday with the Vesti daily"

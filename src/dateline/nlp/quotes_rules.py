@@ -303,6 +303,19 @@ def _channel(doc: Doc, verb: Token, frame: str) -> tuple[int, int] | None:
             heads = table[child.lower_]
             if "*" in heads or objs[0].lemma_.lower() in heads:
                 start, end = _subtree(child)
+                # "in a statement on Sunday": the day is the statement's date, not its medium
+                # (only at the end: "in an interview on Monday with Kommersant" stays whole)
+                dated = [
+                    c.left_edge.i
+                    for c in objs[0].rights
+                    if c.dep_ == "prep"
+                    and c.right_edge.i + 1 == end
+                    and any(
+                        g.dep_ == "pobj" and g.ent_type_ in {"DATE", "TIME"} for g in c.children
+                    )
+                ]
+                if dated:
+                    end = dated[0]
                 return (start + 1, end) if child.lower_ in {"to", "on"} else (start, end)
     return None
 
