@@ -65,3 +65,24 @@ def test_the_fall_as_a_noun(nlp: Language) -> None:
         ("last fall", "DATE", "1998-FA")]
     assert found(nlp, "The plant opened in the fall of 1997.") == [
         ("the fall of 1997", "DATE", "1997-FA")]
+
+
+def test_frequency_within_a_period_is_a_set_of_the_period(nlp: Language) -> None:
+    got = found(nlp, "Crews have worked seven days a week since March.", "2000-06-12")
+    assert got == [("seven days a week", "SET", "P1W"), ("March", "DATE", "2000-03")]
+    assert found(nlp, "The show runs six nights a week.") == [
+        ("six nights a week", "SET", "P1W")]
+    assert found(nlp, "He flew there three times a year.") == [
+        ("three times a year", "SET", "P1Y")]
+
+
+def test_five_year_plan_is_a_name(nlp: Language) -> None:
+    got = found(nlp, "The Ninth Five-Year Plan ends next year, the premier said.")
+    assert got == [("next year", "DATE", "2000")]
+    assert found(nlp, "Workers signed a five-year contract.") == [
+        ("five-year", "DURATION", "P5Y")]
+
+
+def test_clock_time_on_a_date_with_its_year(nlp: Language) -> None:
+    got = found(nlp, "China resumed sovereignty at midnight on June 30, 1997.")
+    assert got == [("midnight on June 30, 1997", "TIME", "1997-06-30T24:00")]

@@ -155,6 +155,11 @@ def _keep(c: Candidate, span: Span, doc: Doc) -> bool:
             # "the fall in prices", "the fall of the wall": the noun, not the season
             after = doc[span.end + 1] if span.end + 1 < len(doc) else None
             return nxt.lower_ == "of" and after is not None and after.like_num
+    if c.rule.name == "duration_adj" and span[0].is_title and not span[0].is_sent_start:
+        # "the Ninth Five-Year Plan" (Xinhua): capitalised before a capitalised noun, a name
+        nxt = doc[span.end] if span.end < len(doc) else None
+        if nxt is not None and nxt.is_title:
+            return False
     if c.rule.type == "DURATION":
         nxt = doc[span.end] if span.end < len(doc) else None
         if nxt is not None and nxt.lower_ in ("old", "older", "younger", "of") and (

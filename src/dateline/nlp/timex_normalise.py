@@ -859,6 +859,10 @@ def n_set(c: Candidate, ctx: Context) -> Resolved | None:
     unit = unit_of(unit_text)
     num = g.get("num")
     n = 2.0 if num and num.lower() == "other" else (number(num) if num else 1.0)
+    if c.rule.name == "set_times":
+        # "three times a week", "six nights a week": the count is the frequency (TIMEX3
+        # freq), the value is the period, P1W (round 8; it was P3W)
+        n = 1.0
     return Resolved("SET", _duration_value(n, unit))
 
 
@@ -891,7 +895,9 @@ def n_clock(c: Candidate, ctx: Context) -> Resolved | None:
         _, d = _ref_day(ctx, DEICTIC[g["deictic"].lower()])
         anchor = "published"
     elif g.get("month"):
-        sub = Candidate(c.rule, c.start, c.end, {"month": g["month"], "day": g["day"]})
+        # "at midnight on June 30, 1997": the year written with the date (round 8)
+        sub = Candidate(c.rule, c.start, c.end,
+                        {"month": g["month"], "day": g["day"], "year": g.get("year")})
         r = n_date(sub, ctx)
         d, anchor = (r.day, r.anchor) if r else (None, None)
     elif ctx.anchor_day is not None:
