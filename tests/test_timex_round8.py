@@ -86,3 +86,19 @@ def test_five_year_plan_is_a_name(nlp: Language) -> None:
 def test_clock_time_on_a_date_with_its_year(nlp: Language) -> None:
     got = found(nlp, "China resumed sovereignty at midnight on June 30, 1997.")
     assert got == [("midnight on June 30, 1997", "TIME", "1997-06-30T24:00")]
+
+
+def test_the_whole_year_of_a_figure_is_the_year(nlp: Language) -> None:
+    got = found(nlp, "Investment for the whole year is expected to stay flat.", "1998-04-15")
+    assert got == [("the whole year", "DATE", "1998")]
+    got = found(nlp, "He stayed in Paris for the whole year.", "1998-04-15")
+    assert got == [("the whole year", "DURATION", "P1Y")]
+
+
+def test_last_as_a_verb_after_and_or_a_modal(nlp: Language) -> None:
+    got = found(nlp, "A conference will open on Wednesday and last four days.", "1998-11-16")
+    assert got == [("Wednesday", "DATE", "1998-11-18"), ("four days", "DURATION", "P4D")]
+    got = found(nlp, "The talks are expected to last two weeks.")
+    assert got == [("two weeks", "DURATION", "P2W")]
+    assert found(nlp, "Prices rose in the last three months.") == [
+        ("the last three months", "DURATION", "P3M")]

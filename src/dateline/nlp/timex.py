@@ -218,6 +218,17 @@ def _split_ranges(found: list[Candidate]) -> list[Candidate]:
     return out
 
 
+VERB_SLOT = frozenset({"will", "would", "shall", "should", "can", "could", "may", "might",
+                       "must", "to", "and", "'ll"})
+
+
+def _verb_slot(doc: Doc, i: int) -> bool:
+    """"will open on Wednesday and last four days", "expected to last two weeks": a word
+    after a modal, "to" or "and" with no determiner before "last" is the verb (round 8:
+    spaCy tags this "last" JJ)."""
+    return i > 0 and doc[i - 1].lower_ in VERB_SLOT
+
+
 def _drop_first_word(c: Candidate, start: int) -> Candidate:
     """The candidate without its first word (a verb the pattern took for a modifier)."""
     groups = {k: v for k, v in c.groups.items() if k != "rel"}
@@ -236,7 +247,8 @@ def find(doc: Doc, ref: dt.date | None) -> list[Timex]:
     for c in _split_ranges(found):
         span = doc.char_span(c.start, c.end, alignment_mode="expand")
         if span is not None and len(span) > 1 and c.groups.get("rel", "").lower() == "last" and (
-            span[0].tag_ in ("VB", "VBP", "VBZ") and c.rule.type == "DURATION"
+            (span[0].tag_ in ("VB", "VBP", "VBZ") or _verb_slot(doc, span.start))
+            and c.rule.type == "DURATION"
         ):
             # "the visit will last three days": the verb, not "the last three days"
             c = _drop_first_word(c, span[1].idx)
@@ -251,6 +263,7 @@ def find(doc: Doc, ref: dt.date | None) -> list[Timex]:
         if head.pos_ == "ADP":
             head = head.head
         ctx.on_past_verb = head.tag_ == "VBD" and head.lemma_.lower() not in FUTURE_GOVERNORS
+        ctx.on_noun = head.pos_ in ("NOUN", "PROPN")
         ctx.possessive = span.end < len(doc) and doc[span.end].tag_ == "POS"
         ctx.deferred = ctx.prev_word in FORWARD_CUES and head.lemma_.lower() in DEFER_VERBS
         ctx.present_perfect = head.tag_ == "VBN" and any(

@@ -42,6 +42,9 @@ class Context:
     deferred: bool = False
     """A forward cue after a verb that moves a limit ahead ("extended the ban until Tuesday",
     "postponed the vote until Feb. 1"): ahead in any tense (deferverb in timex_words.tsv)."""
+    on_noun: bool = False
+    """The expression (or its preposition) hangs on a noun ("investment for the whole
+    year"), not a verb ("stayed for the whole year")."""
     present_perfect: bool = False
     """The expression's verb has "has"/"have" ("has given them until Tuesday"): a past tense
     that still looks ahead."""
@@ -619,8 +622,11 @@ def n_the_year(c: Candidate, ctx: Context) -> Resolved | None:
     """"for the year", "in the fiscal year": the reference year, except a year running to
     a date ("the year ended March 31", a DURATION) and "the latest fiscal year" (the last)."""
     g = c.groups
-    if g.get("ended") or (g.get("rel") or "").lower() in ("past", "entire", "whole"):
+    rel = (g.get("rel") or "").lower()
+    whole_of = rel in ("entire", "whole") and ctx.prev_word == "for" and ctx.on_noun
+    if g.get("ended") or (rel in ("past", "entire", "whole") and not whole_of):
         return Resolved("DURATION", "P1Y")
+    # "the figure for the whole year" is the reporting year, as "for the full year" (round 8)
     if ctx.ref is None:
         return Resolved("DATE", None)
     back = 1 if (g.get("rel") or "").lower() == "latest" else 0
