@@ -412,3 +412,69 @@ def test_a_day_after_the_medium_is_the_date_not_part_of_the_channel(nlp: Languag
     # a day in the middle of the phrase leaves it whole
     assert second.channel is not None
     assert second.channel.text == "in an interview on Monday with the Vesti daily"
+
+
+def test_a_parenthetical_cue_the_parser_joins_to_the_rest_keeps_the_whole_content(
+    nlp: Language,
+) -> None:
+    text = (
+        "Calm returns\n"
+        "ALMATY, Jan 10 (Wire) -- Law and order, authorities affirm, was restored in the "
+        "city on Monday.\n"
+    )
+    record = _record(nlp, text, published="2022-01-10")
+    (affirm,) = record.quotes
+    assert affirm.speaker is not None and affirm.speaker.text == "authorities"
+    assert [_span(record.text, s) for s in affirm.content.spans] == [
+        "Law and order",
+        "was restored in the city on Monday",
+    ]
+    # "on Monday" is when order was restored, not when it was affirmed
+    assert affirm.date is None
+
+
+def test_a_quote_over_paragraphs_with_its_speaker_at_the_end_is_one_quote(
+    nlp: Language,
+) -> None:
+    text = (
+        "Rates go up\n"
+        "WARSAW, Oct 4 (Wire) -- The governor defended the rise on Wednesday.\n\n"
+        '"We did not take this lightly. Families will feel it.\n\n'
+        '"But the other road is worse.\n\n'
+        '"I would rather be blamed now," Governor Adam Nowak said.\n'
+    )
+    record = _record(nlp, text)
+    direct = [q for q in record.quotes if q.kind == "direct"]
+    assert len(direct) == 1
+    (quote,) = direct
+    assert [_span(record.text, s)[:12] for s in quote.content.spans] == [
+        '"We did not ',
+        '"But the oth',
+        '"I would rat',
+    ]
+    assert quote.speaker is not None and quote.speaker.text == "Governor Adam Nowak"
+
+
+def test_said_colon_ending_a_paragraph_takes_the_quote_of_the_next(nlp: Language) -> None:
+    text = (
+        "Budget vote\n"
+        "OSLO (Wire) -- The minister, Anna Berg, said:\n\n"
+        '"We will not raise taxes this year. We will cut waste instead."\n'
+    )
+    record = _record(nlp, text)
+    (quote,) = record.quotes
+    assert quote.kind == "direct"
+    assert quote.speaker is not None and quote.speaker.text == "The minister, Anna Berg,"
+    assert quote.content.text.startswith('"We will not raise taxes')
+
+
+def test_a_that_clause_on_the_addressee_is_what_was_told(nlp: Language) -> None:
+    text = (
+        "Rates\n"
+        "WARSAW (Wire) -- The governor kept rates on hold, telling a news conference that "
+        "inflation was still high.\n"
+    )
+    record = _record(nlp, text)
+    telling = _find(record, "telling")
+    assert telling.channel is not None and telling.channel.text == "a news conference"
+    assert telling.content.text == "that inflation was still high"

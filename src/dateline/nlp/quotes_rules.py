@@ -295,7 +295,9 @@ def _channel(doc: Doc, verb: Token, frame: str) -> tuple[int, int] | None:
             "NOUN",
             "PRON",
         }:
-            return _subtree(child)
+            start, end = _subtree(child)
+            clause = _that_clause_on(child)
+            return (start, clause.left_edge.i) if clause is not None else (start, end)
         if child.dep_ in {"prep", "dative"} and child.lower_ in table:
             objs = [c for c in child.children if c.dep_ == "pobj"]
             if not objs or objs[0].ent_type_ in {"DATE", "TIME"}:
@@ -317,6 +319,17 @@ def _channel(doc: Doc, verb: Token, frame: str) -> tuple[int, int] | None:
                 if dated:
                     end = dated[0]
                 return (start + 1, end) if child.lower_ in {"to", "on"} else (start, end)
+    return None
+
+
+def _that_clause_on(obj: Token) -> Token | None:
+    """A "that" clause the parser hung on the addressee (``telling a news conference that
+    inflation was high``): it is what was told, not a description of the addressee."""
+    for c in obj.rights:
+        if c.dep_ in {"acl", "relcl", "ccomp"} and any(
+            g.dep_ == "mark" and g.lower_ == "that" and g.i == c.left_edge.i for g in c.children
+        ):
+            return c
     return None
 
 
@@ -345,6 +358,12 @@ def _content_for_verb(
     comp = [c for c in verb.children if c.dep_ in {"ccomp", "csubj"}]
     if not comp and frame in {"inf", "tell"}:
         comp = [c for c in verb.children if c.dep_ == "xcomp"]
+    if not comp and frame == "tell":
+        comp = [
+            clause
+            for c in verb.children
+            if c.dep_ in {"dobj", "dative"} and (clause := _that_clause_on(c)) is not None
+        ][:1]
     if not comp and frame == "clause":
         # 'supports reforming the system', 'denied having met him': a gerund right after
         # the verb is what was said or held (a to-infinitive is too often a purpose)
@@ -399,10 +418,16 @@ def _content_for_verb(
     j = right
     while j < sent.end and ((doc[j].is_punct and quotes.token_seg[j] < 0) or doc[j].is_space):
         j += 1
+    limit = sent.end
+    if j == sent.end and j - right <= 2 and any(doc[k].text == ":" for k in range(right, j)):
+        # 'The minister said:' ending its paragraph, the quotation opening the next one
+        while j < len(doc) and doc[j].is_space:
+            j += 1
+        limit = j + 1
     if (
-        j < sent.end
+        j < limit
         and quotes.token_seg[j] >= 0
-        and j - right <= 2
+        and (j - right <= 2 or limit > sent.end)
         and quotes.seg_tokens[quotes.token_seg[j]][0] >= right
         and not any(doc[k].text in {".", "!", "?"} for k in range(right, j))
     ):
@@ -484,6 +509,19 @@ def _content_for_verb(
         if doc[k].text in {".", "!", "?"} and quotes.token_seg[k] < 0 and k + 1 < sent.end
     ]
     lo = max((k + 1 for k in stops if k < left), default=sent.start)
+    if left > lo and doc[left - 1].text == ",":
+        # 'Law and order, authorities affirm, was restored': the parser makes the rest of
+        # the sentence a verb joined to the cue with no "and"; it is the content's own
+        for c in verb.rights:
+            if (
+                c.dep_ == "conj"
+                and c.pos_ in {"VERB", "AUX"}
+                and doc[c.left_edge.i - 1].text == ","
+                and not any(g.dep_ in {"nsubj", "nsubjpass", "expl"} for g in c.children)
+                and not any(g.dep_ == "cc" and verb.i < g.i < c.i for g in verb.children)
+            ):
+                right = min(right, c.left_edge.i - 1)
+                break
     hi = min((k for k in stops if k >= right), default=sent.end)
     before = _trim(doc, lo, left, quotes)
     after = _trim(doc, right, hi, quotes)
@@ -1152,7 +1190,7 @@ def find_phrasal(doc: Doc, quotes: Quotes, taken: set[int]) -> list[Found]:
 
 def attach_orphans(doc: Doc, quotes: Quotes, found: list[Found]) -> list[Found]:
     """Quotations no cue claimed: continue the attribution just before, or stand alone."""
-    claimed = {k for f in found for k in f.segments}
+    claimed = {k: f for f in found for k in f.segments}
     ordered = sorted(found, key=lambda f: f.content[0][0])
     out: list[Found] = []
     k = 0
@@ -1164,6 +1202,15 @@ def attach_orphans(doc: Doc, quotes: Quotes, found: list[Found]) -> list[Found]:
         seg = quotes.segments[k]
         start_tok, end_tok = quotes.seg_tokens[k]
         k = chain[-1] + 1
+        tail = next((c for c in chain if c in claimed), None)
+        if tail is not None:
+            # paragraphs of one quotation whose speaker comes only at its end ('"A. ¶ "B. ¶
+            # "C," Nowicki said.'): the opening paragraphs are the same attribution's
+            owner = claimed[tail]
+            lead = chain[: chain.index(tail)]
+            owner.content[:0] = [quotes.segments[c].span for c in lead]
+            owner.segments[:0] = lead
+            continue
         if end_tok <= start_tok:
             continue
         words = sum(1 for t in doc[start_tok:end_tok] if t.is_alpha)
