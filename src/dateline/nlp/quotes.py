@@ -14,7 +14,8 @@ from spacy.tokens import Doc
 
 from dateline.nlp.extensions import doc_text
 from dateline.nlp.quotes_around import find_around
-from dateline.nlp.quotes_lexicon import Verb, verbs
+from dateline.nlp.quotes_framing import find_framing
+from dateline.nlp.quotes_lexicon import Verb, line_labels, verbs
 from dateline.nlp.quotes_marks import scan
 from dateline.nlp.quotes_nominal import find_adverbial, find_nominal
 from dateline.nlp.quotes_rules import (
@@ -53,6 +54,7 @@ def extract(doc: Doc) -> list[Quote]:
     found += find_stance(doc, quotes, taken, lemmas)
     found += find_nominal(doc, quotes, taken, found, lemmas)
     found += find_adverbial(doc, quotes, taken)
+    found += find_framing(doc, quotes, taken)
     found += find_around(doc, quotes, found)
     found += attach_orphans(doc, quotes, found)
     trim_lead_ins(doc, quotes, found)
@@ -108,7 +110,9 @@ def _headline(doc: Doc) -> Found | None:
             source=(base + m.start("source"), base + m.end("source")),
         )
     m = _HEADLINE_COLON.match(head.text)
-    if m and len(m.group("source").split()) <= 4:
+    if m and len(m.group("source").split()) <= 4 and (
+        m.group("source").split()[0].upper() not in line_labels()
+    ):  # 'Explainer: ...', 'Analysis: ...': a kicker, not a speaker
         colon = m.end("source")
         return Found(
             cue=(base + colon, base + colon + 1),

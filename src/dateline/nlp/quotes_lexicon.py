@@ -57,3 +57,9 @@ def channels() -> dict[str, frozenset[str]]:
 def line_labels() -> frozenset[str]:
     """Upper-cased first words of ``LABEL:`` lines that name no speaker (``UPDATE``, ``Q``)."""
     return frozenset(row[0] for row in _rows("quotes_line_labels.tsv"))
+
+
+@cache
+def possessives() -> dict[str, str]:
+    """Possessive determiner -> the pronoun a speaker "his" is resolved as ("he")."""
+    return {row[0]: row[1] for row in _rows("quotes_possessives.tsv")}

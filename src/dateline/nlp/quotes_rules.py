@@ -303,7 +303,10 @@ def _channel(doc: Doc, verb: Token, frame: str) -> tuple[int, int] | None:
             if not objs or objs[0].ent_type_ in {"DATE", "TIME"}:
                 continue
             heads = table[child.lower_]
-            if "*" in heads or objs[0].lemma_.lower() in heads:
+            head = objs[0].lemma_.lower()
+            if f"!{head}" in heads:
+                continue
+            if "*" in heads or head in heads:
                 start, end = _subtree(child)
                 # "in a statement on Sunday": the day is the statement's date, not its medium
                 # (only at the end: "in an interview on Monday with Kommersant" stays whole)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from dateline.nlp.coref import Coref
+from dateline.nlp.quotes_lexicon import possessives
 from dateline.record import Entity
 
 RELATIVE = {"who", "which", "that", "whom"}
@@ -43,8 +44,8 @@ class Resolver:
                                      prefer=self.last_speaker)
             if ent is not None:
                 coref.add(ent, text, span, "pronoun")
-        elif ent is None and coref.pronoun_class(lower) is not None:
-            ent = coref.pronoun(span[0], lower, prefer=self.last_speaker)
+        elif ent is None and coref.pronoun_class(possessives().get(lower, lower)) is not None:
+            ent = coref.pronoun(span[0], possessives().get(lower, lower), prefer=self.last_speaker)
             if ent is not None:
                 coref.add(ent, text, span, "pronoun")
         elif (ent is None and token is not None and self.doc[token].is_title

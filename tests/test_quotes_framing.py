@@ -1,0 +1,80 @@
+"""Framing phrases ("In his words, ...", "As she put it, ..."), headline kickers and
+terms of speaking ("on condition of anonymity") in the attribution record."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from dateline.analysis import build_record, prepare_doc
+from dateline.read.plain import read_plain
+from dateline.record import Record, Source
+
+
+def _record(nlp: Language, text: str) -> Record:
+    doc = prepare_doc(read_plain(text, Source()), "2023-05-03", nlp)
+    assert not isinstance(doc, Exception)
+    return build_record(nlp(doc))
+
+
+def _names(record: Record) -> dict[str, str]:
+    return {e.id: e.name for e in record.entities}
+
+
+def test_in_his_words_and_as_he_put_it_attribute_their_sentence(nlp: Language) -> None:
+    record = _record(
+        nlp,
+        "Corridor to grow\n"
+        "BAKU, May 2 (Wire) -- Deputy Minister Rauf Aliyev spoke at a forum on Tuesday. "
+        "In his words, the route will carry 15 million tonnes a year by 2030. "
+        'As he put it, the corridor is "a bridge between two seas".\n',
+    )
+    words, put = record.quotes
+    names = _names(record)
+    assert words.cue is not None and words.cue.text == "In his words"
+    assert words.speaker is not None and names[words.speaker.entity or ""] == "Rauf Aliyev"
+    assert words.content.text == "the route will carry 15 million tonnes a year by 2030"
+    assert put.cue is not None and put.cue.text == "put it"
+    assert put.kind == "mixed"
+    assert put.content.text == 'the corridor is "a bridge between two seas"'
+    assert put.speaker is not None and names[put.speaker.entity or ""] == "Rauf Aliyev"
+
+
+def test_in_the_ministers_view_is_cognition_held_by_the_minister(nlp: Language) -> None:
+    record = _record(
+        nlp,
+        "Rates\nOSLO (Wire) -- In the minister's view, rates have peaked.\n",
+    )
+    (view,) = record.quotes
+    assert view.type == "cognition"
+    assert view.speaker is not None and view.speaker.text == "the minister"
+    assert view.content.text == "rates have peaked"
+
+
+def test_his_words_inside_a_sentence_are_no_framing(nlp: Language) -> None:
+    record = _record(
+        nlp,
+        "Speech\nOSLO (Wire) -- Nobody believed in his words about the budget.\n",
+    )
+    assert all(q.cue is None or q.cue.text != "In his words" for q in record.quotes)
+    assert all("words" not in (q.cue.text if q.cue else "") for q in record.quotes)
+
+
+def test_a_headline_kicker_is_no_speaker(nlp: Language) -> None:
+    for kicker in ("Explainer", "Analysis", "Factbox"):
+        record = _record(
+            nlp,
+            f"{kicker}: Why the bloc sent troops\n\nThe ministry released figures on Monday.\n",
+        )
+        assert all(q.speaker is None or q.speaker.text != kicker for q in record.quotes)
+
+
+def test_on_condition_of_anonymity_is_no_channel(nlp: Language) -> None:
+    record = _record(
+        nlp,
+        "Minister to go\nOSLO (Wire) -- An aide said on condition of anonymity that the "
+        "minister would resign. A second aide said on Twitter that it was true.\n",
+    )
+    first, second = record.quotes
+    assert first.channel is None
+    assert first.content.text == "that the minister would resign"
+    assert second.channel is not None and second.channel.text == "Twitter"
