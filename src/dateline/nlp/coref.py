@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from dateline.nlp.entities_data import Lexicon, fold, lexicon
+from dateline.nlp.entities_data import Lexicon, fold, lexicon, surname_first
 from dateline.nlp.extensions import doc_text
 from dateline.record import Entity, Mention
 
@@ -51,6 +51,33 @@ def quoted_regions(text: str) -> list[tuple[int, int]]:
     if open_at is not None:
         out.append((open_at, len(text)))
     return out
+
+
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)(\.?)(\s*,)?\s+$")
+
+
+def marked_gender(text: str, start: int, lex: Lexicon) -> str | None:
+    """m/f from the words right before a name at ``start``: an honorific ("Mr. Pappas",
+    "Ms Kim") or a family noun in apposition ("His wife, Maria Pappas,")."""
+    m = _WORD_BEFORE.search(text, max(0, start - 24), start)
+    if m is None:
+        return None
+    word = m.group(1).lower()
+    if m.group(3):
+        return None if m.group(2) else lex.words("relative").get(word)
+    value = lex.words("honorific").get(word)
+    return value if value in ("m", "f") else None
+
+
+def family_name(name: str, lex: Lexicon) -> str:
+    """The folded family name of a person's name: the first word of "Kim Ji-ho", else
+    the last word that is no generational suffix ("Marcos" of "Ferdinand Marcos Jr.")."""
+    first = surname_first(name)
+    if first is not None:
+        return fold(first)
+    suffixes = lex.words("name_suffix")
+    words = [w for w in fold(name).split() if w not in suffixes]
+    return words[-1] if words else ""
 
 
 def _words(text: str) -> set[str]:
@@ -145,15 +172,18 @@ class Coref:
 
     def surname(self, pos: int, word: str) -> Entity | None:
         """The person a bare surname at ``pos`` names when spaCy did not mark it ("Lim
-        denied that" after "Energy Secretary Rosa Lim"): among the people whose name
-        ends in it, the one mentioned last before it, else the only one."""
+        denied that" after "Energy Secretary Rosa Lim"): among the people whose family
+        name it is, the one mentioned last before it, else the only one; after "Mr." or
+        "Ms." only a person who is (or may be) of that gender."""
         key = fold(word)
         if not key.isalpha() or key in self.lex.titles:
             return None
-        suffixes = self.lex.words("name_suffix")
         named = [n for n, e in enumerate(self.entities)
                  if e.type == "PERSON" and len(e.name.split()) > 1
-                 and [w for w in fold(e.name).split() if w not in suffixes][-1:] == [key]]
+                 and family_name(e.name, self.lex) == key]
+        marked = marked_gender(self.text, pos, self.lex)
+        if marked is not None:
+            named = [n for n in named if self.gender(self.entities[n]) in (None, marked)]
         before = [(max((s for s in self._sorted[n] if s[0] < pos), default=None), n)
                   for n in named]
         seen = [(s, n) for s, n in before if s is not None]
@@ -168,8 +198,12 @@ class Coref:
         return self.lex.words("pronoun").get(word.lower())
 
     def gender(self, ent: Entity) -> str | None:
-        """f/m from a given name in the lists, a gendered title ("spokeswoman"), or the
-        pronoun the story already used for this person ("she" for Ann Lowe)."""
+        """f/m from an honorific or family noun before a mention ("Mrs. Pappas", "his
+        wife, Maria Pappas"), a given name in the lists, a gendered title ("spokeswoman"),
+        or the pronoun the story already used for this person ("she" for Ann Lowe)."""
+        for m in ent.mentions:
+            if m.kind == "name" and (marked := marked_gender(self.text, m.span[0], self.lex)):
+                return marked
         first = fold(ent.name).split()[:1]
         if first and first[0] in self.lex.words("female_name"):
             return "f"

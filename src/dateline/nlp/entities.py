@@ -17,9 +17,10 @@ See docs/entities.md for the method and figures.
 from __future__ import annotations
 
 import numpy as np
-from spacy.attrs import DEP, LOWER
+from spacy.attrs import DEP, IS_TITLE, LIKE_NUM, LOWER, ORTH, POS
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -28,10 +29,12 @@ from dateline.nlp.entities_candidates import HYPHENS, POSSESSIVE, Cand, Candidat
 from dateline.nlp.entities_cluster import Draft, cluster, personish, type_of
 from dateline.nlp.entities_data import Lexicon, fold, lexicon
 from dateline.nlp.entities_roles import finish_roles
+from dateline.nlp.quotes_lexicon import verbs
 from dateline.read.wire import is_title_case
 from dateline.record import Entity, Mention
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
+SPEAKER_DEPS = (*SUBJECT_DEPS, "appos")
 
 
 @Language.factory("dateline_entities")
@@ -72,6 +75,13 @@ class EntityAnalyzer:
             dtype=np.uint64,
         )
         self.subject_deps = np.array([strings.add(d) for d in SUBJECT_DEPS], dtype=np.uint64)
+        self.speaker_deps = np.array([strings.add(d) for d in SPEAKER_DEPS], dtype=np.uint64)
+        self.comma = strings.add(",")
+        honorifics = [h for h in lex.words("honorific") if h != "m"]  # "M." is an initial too
+        self.honorifics = np.array([strings.add(f) for h in honorifics for f in (h, f"{h}.")],
+                                   dtype=np.uint64)
+        # the reporting verbs of the quotes component: their subjects are speakers
+        self.verbs = frozenset(verbs())
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.entities = build(doc, self) if len(doc) else []
@@ -94,6 +104,8 @@ def build(doc: Doc, an: EntityAnalyzer) -> list[Entity]:
     found.titled_names(titles)
     found.media_pattern(cues)
     found.spacy_ents()
+    found.speaker_names(_speaker_heads(doc, an), an.verbs, head_end)
+    found.honorific_names(np.nonzero(np.isin(doc.to_array([LOWER]), an.honorifics))[0].tolist())
     found.dateline()
     found.appositions(titles)
     found.cue_knowledge(cues)
@@ -132,8 +144,19 @@ def build(doc: Doc, an: EntityAnalyzer) -> list[Entity]:
     return out
 
 
-HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "mme", "m"})
-"""Words before a surname: a company name after one is a person's name."""
+def _speaker_heads(doc: Doc, an: EntityAnalyzer) -> list[int]:
+    """Tokens that may end a speaker's name spaCy missed, picked from arrays (no loop over
+    the Doc): proper-noun subjects and appositions, capitalised subjects (a known name
+    spaCy tagged a noun), and the word before ", <number>,"."""
+    arr = doc.to_array([POS, DEP, ORTH, LIKE_NUM, IS_TITLE])
+    pos, dep, orth, num, title = arr[:, 0], arr[:, 1], arr[:, 2], arr[:, 3], arr[:, 4]
+    out = set(np.nonzero(((pos == PROPN) & np.isin(dep, an.speaker_deps))
+                         | ((title == 1) & np.isin(dep, an.subject_deps)))[0].tolist())
+    if len(doc) > 3:
+        comma = orth == an.comma
+        aged = np.nonzero(comma[1:-2] & (num[2:-1] == 1) & comma[3:])[0]
+        out.update(aged.tolist())
+    return sorted(out)
 
 
 def _inside_longer_name(doc: Doc, start: int, end: int, label: str,
@@ -141,7 +164,8 @@ def _inside_longer_name(doc: Doc, start: int, end: int, label: str,
     """An outlet's or company's name opening a longer name is not it: "The Independent
     Election Commission", "the Times Square attack", "Google Maps" (spaCy's entity runs on)."""
     if label.startswith("O:") and (
-        (start > 0 and doc[start - 1].lower_.rstrip(".") in HONORIFICS)
+        # words before a surname (``honorific``): a company name after one is a person's
+        (start > 0 and doc[start - 1].lower_.rstrip(".") in lexicon().words("honorific"))
         or any(e.label_ == "PERSON" and e.start <= start and e.end >= end
                and e.end - e.start > end - start for e in ents)
     ):

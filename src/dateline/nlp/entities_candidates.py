@@ -28,7 +28,7 @@ from spacy.attrs import (
 )
 from spacy.tokens import Doc, Span
 
-from dateline.nlp.entities_data import Lexicon, agency_outlet, fold
+from dateline.nlp.entities_data import Lexicon, agency_outlet, fold, surname_first
 from dateline.nlp.extensions import doc_text
 from dateline.record import Mention, Role
 
@@ -435,6 +435,132 @@ class Candidates:
             if any(c.start < start or c.end > end for c in here):
                 continue
             self.add(Cand(start, end, votes=Counter({ent.label_: 1})))
+
+    def speaker_names(self, heads: list[int], verbs: frozenset[str], head_end: int) -> None:
+        """ "Nadia Rahman, who runs three homes, told ...", "Giorgos Pappas, 67, said": a
+        run of two or three capitalised proper nouns that is the subject (or the named
+        apposition of the subject) of a reporting verb, or has an age after it, is a
+        person even where spaCy's NER missed it; where spaCy typed it as something else
+        an age or a listed given name must back the reading, which then gets a PERSON vote.
+
+        ``heads``: tokens the caller picked cheaply from the arrays (proper nouns that are
+        subjects or appositions, and words before ", <number>,"); ``verbs``: reporting verb
+        lemmas; ``head_end``: where the headline ends (kickers there are no speakers)."""
+        doc, lex = self.doc, self.lex
+        given = self.w("male_name").keys() | self.w("female_name").keys()
+        singles: list[int] = []
+        for h in heads:
+            tok = doc[h]
+            dep, up = tok.dep_, tok.head
+            if not self._plain_name(h):
+                continue
+            if tok.pos_ != "PROPN" or tok.tag_ != "NNP":
+                if dep in ("nsubj", "nsubjpass"):
+                    singles.append(h)  # "Giorgos said", which spaCy tags a common noun
+                continue
+            aged = self._aged(h + 1)
+            start = h
+            while start - 1 >= 0 and h - start < 3 and doc[start - 1].dep_ == "compound" and (
+                    doc[start - 1].head.i == h or doc[start - 1].head.i == start) and (
+                    doc[start - 1].pos_ == "PROPN" and self._plain_name(start - 1)):
+                start -= 1
+            if start == h and dep in ("nsubj", "nsubjpass"):
+                singles.append(h)
+                continue
+            said = (dep in ("nsubj", "nsubjpass") and up.lemma_ in verbs) or (
+                dep == "appos" and up.dep_ in ("nsubj", "nsubjpass") and up.head.lemma_ in verbs
+                and up.i < h)
+            if not (said or aged):
+                continue
+            if doc[start].is_sent_start and (doc[start].lower_ in self.lower_words
+                                             or doc[start].lower_ in self.w("sentence_stop")):
+                start += 1  # "Meanwhile Ana Pop said": the opener is no name
+            n = h + 1 - start
+            if not 2 <= n <= 3 or self.char_start[start] < head_end:
+                continue
+            if any(i in self.blocked for i in range(start, h + 1)):
+                continue
+            text = self.span_text(start, h + 1)
+            if lex.org_classes(text) or any(
+                    self.tok(i) in lex.country_forms or self.tok(i) in lex.demonyms
+                    or fold(self.tok(i)) in lex.titles for i in range(start, h + 1)):
+                continue
+            here = self.over(start, h + 1)
+            if not here:
+                if all(doc[i].ent_iob_ == "O" for i in range(start, h + 1)):
+                    self.add(Cand(start, h + 1, votes=Counter({"PERSON": 1})))
+                continue
+            # spaCy typed it otherwise: only an age or a known given name says person
+            if not (aged or fold(self.tok(start)) in given) or any(
+                    c.key or c.know or c.kind != "name" or c.start < start or c.end > h + 1
+                    or c.votes["PERSON"] for c in here):
+                continue
+            same = next((c for c in here if (c.start, c.end) == (start, h + 1)), None)
+            if same is None:
+                votes: Counter[str] = Counter()
+                for c in here:
+                    votes.update(c.votes)
+                    self.drop(c)
+                same = self.add(Cand(start, h + 1, votes=votes))
+            same.votes["PERSON"] = max(same.votes.values(), default=0) + 1
+        if singles:
+            self._known_person_words(singles, head_end)
+
+    def _known_person_words(self, singles: list[int], head_end: int) -> None:
+        """ "Adeyemi welcomed the reopening", "Giorgos said": a one-word subject spaCy did
+        not mark that is the family name of a person the story names in full, or the given
+        name of exactly one, is a mention of that person (clustering then joins it).
+        Without it a later "he" went to a person spaCy did see, named further back."""
+        families: set[str] = set()
+        firsts: Counter[str] = Counter()
+        full: set[str] = set()
+        for c in self.cands:
+            if c.dead or c.key or c.end - c.start < 2 or not (
+                    c.know == "PERSON" or (c.know is None and c.votes["PERSON"])):
+                continue
+            s, e = c.name_range()
+            words = [self.tok(j) for j in range(s, e) if self.is_alpha[j]]
+            if len(words) < 2 or self.span_text(s, e) in full:
+                continue
+            full.add(self.span_text(s, e))
+            families.add(surname_first(self.span_text(s, e)) or words[-1])
+            firsts[words[0]] += 1
+        for h in singles:
+            word = self.tok(h)
+            if not (word in families or firsts[word] == 1) or self.char_start[h] < head_end:
+                continue
+            if self.over(h, h + 1) or h in self.blocked or self.doc[h].ent_iob_ != "O":
+                continue
+            if word in self.lex.country_forms or fold(word) in self.lex.titles:
+                continue
+            self.add(Cand(h, h + 1, votes=Counter({"PERSON": 1})))
+
+    def honorific_names(self, marks: list[int]) -> None:
+        """ "Mr. Pappas said": the capitalised name after an honorific is a person's, even
+        where spaCy did not mark it (the honorific stays out of the mention, as in
+        spaCy's own entities). ``marks``: honorific tokens, picked from the arrays."""
+        doc = self.doc
+        for i in marks:
+            b = i + 1
+            end = self._name_run(b)
+            if end == b or end - b > 3 or not self._plain_name(b):
+                continue
+            if self.over(b, end) or any(j in self.blocked for j in range(b, end)):
+                continue
+            if any(self.tok(j) in self.lex.country_forms for j in range(b, end)):
+                continue
+            if all(doc[j].ent_iob_ == "O" for j in range(b, end)):
+                self.add(Cand(b, end, votes=Counter({"PERSON": 1})))
+
+    def _plain_name(self, i: int) -> bool:
+        """A capitalised alphabetic word that is no acronym ("Rahman", not "AP")."""
+        return self.is_title[i] and self.is_alpha[i] and not self.is_upper[i]
+
+    def _aged(self, i: int) -> bool:
+        """ ", 67," at token ``i``: the age wire copy puts after a person's name."""
+        doc = self.doc
+        return (i + 2 < len(doc) and self.tok(i) == "," and self.tok(i + 2) == ","
+                and self.tok(i + 1).isdigit() and len(self.tok(i + 1)) <= 3)
 
     def dateline(self) -> None:
         article = self.doc._.article

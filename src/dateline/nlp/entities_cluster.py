@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 import numpy as np
 from spacy.attrs import ORTH
 
+from dateline.nlp.coref import marked_gender
 from dateline.nlp.entities_candidates import POSSESSIVE, Cand, Candidates
-from dateline.nlp.entities_data import Lexicon, fold
+from dateline.nlp.entities_data import Lexicon, fold, surname_first
 from dateline.record import Entity, Mention, Role
 
 TYPE_ORDER = ("PERSON", "GPE", "ORG", "LOC", "FAC", "EVENT")
@@ -113,6 +114,26 @@ def _same_title(
     return options
 
 
+def _gender(found: Candidates, c: Cand) -> str | None:
+    """m/f of a full-name candidate: an honorific or family noun before it ("his wife,
+    Maria Pappas"), a listed given name, or a gendered title it is given."""
+    s, _e = c.name_range()
+    lex = found.lex
+    marked = marked_gender(found.text, found.char_start[s], lex)
+    if marked is not None:
+        return marked
+    first = fold(found.tok(s))
+    if first in lex.words("female_name"):
+        return "f"
+    if first in lex.words("male_name"):
+        return "m"
+    for role, _org in c.roles:
+        title = lex.titles.get(fold(role.title))
+        if title is not None and title.gender:
+            return title.gender
+    return None
+
+
 def cluster(found: Candidates, cands: list[Cand]) -> list[list[Cand]]:
     """Groups of candidates naming one actor; ``cands`` is in text order."""
     doc, tok = found.doc, found.tok
@@ -127,9 +148,11 @@ def cluster(found: Candidates, cands: list[Cand]) -> list[list[Cand]]:
             continue
         words = [tok(j) for j in range(s, e) if found.is_alpha[j]]
         if len(words) >= 2:
-            surnames.setdefault(fold(words[-1]), []).append((c.start, i))
+            family = surname_first(found.span_text(s, e)) or words[-1]  # "Kim Ji-ho": Kim
+            surnames.setdefault(fold(family), []).append((c.start, i))
             firsts.setdefault(fold(words[0]), set()).add(fold(" ".join(words)))
             first_of.setdefault(fold(words[0]), i)
+    genders: dict[int, str] = {}  # group root -> the gender an honorific gave it
     held: dict[str, set[str]] = {}  # fold(full name) -> the titles it is given in the story
     for c in cands:
         if c.roles and not c.key:
@@ -157,9 +180,19 @@ def cluster(found: Candidates, cands: list[Cand]) -> list[list[Cand]]:
         if e - s == 1:
             options = [(st, j) for st, j in surnames.get(fold(text), []) if j != i]
             options = _same_title(found, c, options, cands, held)
+            marked = marked_gender(found.text, found.char_start[s], found.lex) if options else None
+            if marked is not None:
+                # "Mr. Smith" is no namesake the story shows to be a woman, nor the reverse
+                options = [o for o in options if genders.get(uf.find(o[1]), _gender(
+                    found, cands[o[1]])) in (None, marked)]
+                if not options:
+                    uf.union(by_key.setdefault(f"N:{fold(text)}|{marked}", i), i)
+                    continue
             if options:
                 k = bisect.bisect_left(options, (c.start, -1))
                 uf.union(options[k - 1][1] if k else options[0][1], i)
+                if marked is not None:
+                    genders[uf.find(i)] = marked
                 continue
             # "Hillary" for the one "Hillary Clinton" of the story
             if personish(c) and len(firsts.get(fold(text), ())) == 1:

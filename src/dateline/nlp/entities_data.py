@@ -27,6 +27,18 @@ def fold(text: str) -> str:
     return " ".join(bare.replace("’", "'").lower().split())
 
 
+_SURNAME_FIRST = re.compile(r"^([A-Z][^aeiouAEIOU\s-]*[aeiou]+[^aeiou\s-]*) [A-Z][a-z]+-[a-z]+$")
+"""A one-syllable surname and a hyphenated given name whose second part is lower case:
+Korean and Taiwanese order ("Kim Ji-ho", "Tsai Ing-wen"); a Western hyphenated given
+name comes first and a double surname keeps its capital ("Jean-Paul", "Smith-Jones")."""
+
+
+def surname_first(name: str) -> str | None:
+    """The family name of a name written family name first ("Kim" of "Kim Ji-ho")."""
+    m = _SURNAME_FIRST.match(name)
+    return m.group(1) if m else None
+
+
 _MINOR = frozenset({"of", "for", "the", "and", "on", "in", "to"})
 """Words a title display keeps lower case inside it ("Secretary of State")."""
 
