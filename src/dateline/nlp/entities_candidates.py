@@ -487,7 +487,9 @@ class Candidates:
                 continue
             here = self.over(start, h + 1)
             if not here:
-                if all(doc[i].ent_iob_ == "O" for i in range(start, h + 1)):
+                # spaCy's type for the same name elsewhere stands ("Zero Hedge said")
+                if text not in self.ent_texts and all(
+                        doc[i].ent_iob_ == "O" for i in range(start, h + 1)):
                     self.add(Cand(start, h + 1, votes=Counter({"PERSON": 1})))
                 continue
             # spaCy typed it otherwise: only an age or a known given name says person
@@ -511,6 +513,36 @@ class Candidates:
         not mark that is the family name of a person the story names in full, or the given
         name of exactly one, is a mention of that person (clustering then joins it).
         Without it a later "he" went to a person spaCy did see, named further back."""
+        families, firsts = self._person_words()
+        for h in singles:
+            word = self.tok(h)
+            if not (word in families or firsts[word] == 1) or self.char_start[h] < head_end:
+                continue
+            if self.over(h, h + 1) or h in self.blocked or self.doc[h].ent_iob_ != "O":
+                continue
+            if word in self.lex.country_forms or fold(word) in self.lex.titles:
+                continue
+            self.add(Cand(h, h + 1, votes=Counter({"PERSON": 1})))
+
+    def honorific_names(self, marks: list[int]) -> None:
+        """ "Mr. Pappas said" after "Giorgos Pappas": a family name of the story's people
+        after an honorific is a mention even where spaCy did not mark it (the honorific
+        stays out of it, as in spaCy's own entities). Other words after one are left
+        alone: "Miss Universe" is a pageant. ``marks``: honorific tokens, from arrays."""
+        if not marks:
+            return
+        families = self._person_words()[0]
+        for i in marks:
+            b = i + 1
+            if b >= self.n_tokens or self.tok(b) not in families or self.over(b, b + 1):
+                continue
+            if b in self.blocked or self.doc[b].ent_iob_ != "O":
+                continue
+            self.add(Cand(b, b + 1, votes=Counter({"PERSON": 1})))
+
+    def _person_words(self) -> tuple[set[str], Counter[str]]:
+        """Family names and given names (with how many full names each opens) of the
+        people the candidates name in full."""
         families: set[str] = set()
         firsts: Counter[str] = Counter()
         full: set[str] = set()
@@ -525,32 +557,7 @@ class Candidates:
             full.add(self.span_text(s, e))
             families.add(surname_first(self.span_text(s, e)) or words[-1])
             firsts[words[0]] += 1
-        for h in singles:
-            word = self.tok(h)
-            if not (word in families or firsts[word] == 1) or self.char_start[h] < head_end:
-                continue
-            if self.over(h, h + 1) or h in self.blocked or self.doc[h].ent_iob_ != "O":
-                continue
-            if word in self.lex.country_forms or fold(word) in self.lex.titles:
-                continue
-            self.add(Cand(h, h + 1, votes=Counter({"PERSON": 1})))
-
-    def honorific_names(self, marks: list[int]) -> None:
-        """ "Mr. Pappas said": the capitalised name after an honorific is a person's, even
-        where spaCy did not mark it (the honorific stays out of the mention, as in
-        spaCy's own entities). ``marks``: honorific tokens, picked from the arrays."""
-        doc = self.doc
-        for i in marks:
-            b = i + 1
-            end = self._name_run(b)
-            if end == b or end - b > 3 or not self._plain_name(b):
-                continue
-            if self.over(b, end) or any(j in self.blocked for j in range(b, end)):
-                continue
-            if any(self.tok(j) in self.lex.country_forms for j in range(b, end)):
-                continue
-            if all(doc[j].ent_iob_ == "O" for j in range(b, end)):
-                self.add(Cand(b, end, votes=Counter({"PERSON": 1})))
+        return families, firsts
 
     def _plain_name(self, i: int) -> bool:
         """A capitalised alphabetic word that is no acronym ("Rahman", not "AP")."""
