@@ -78,3 +78,28 @@ def test_on_condition_of_anonymity_is_no_channel(nlp: Language) -> None:
     assert first.channel is None
     assert first.content.text == "that the minister would resign"
     assert second.channel is not None and second.channel.text == "Twitter"
+
+
+def test_a_closing_told_clause_the_parser_hung_low_is_the_outer_attribution(
+    nlp: Language,
+) -> None:
+    record = _record(
+        nlp,
+        "Moscow expects Baku to pay — deputy minister\n\n"
+        "MOSCOW, May 3. /TASS/. Moscow expects Azerbaijan to fulfil its obligations under "
+        "the deal, Deputy Foreign Minister Pavel Orlov told TASS on Wednesday.\n",
+    )
+    names = _names(record)
+    told = next(q for q in record.quotes if q.cue is not None and q.cue.text == "told")
+    assert told.speaker is not None and names[told.speaker.entity or ""] == "Pavel Orlov"
+    assert told.channel is not None and told.channel.text == "TASS"
+    assert told.content.text == (
+        "Moscow expects Azerbaijan to fulfil its obligations under the deal"
+    )
+    assert told.date is not None and told.date.value == "2023-05-03"
+    # the nested view stays, and the headline's own ends at its dash
+    expects = [q for q in record.quotes if q.cue is not None and q.cue.text == "expects"]
+    assert [q.content.text for q in expects] == [
+        "Baku to pay",
+        "Azerbaijan to fulfil its obligations under the deal",
+    ]

@@ -60,6 +60,8 @@ def extract(doc: Doc) -> list[Quote]:
     trim_lead_ins(doc, quotes, found)
     headline = _headline(doc)
     if headline is not None and not any(_inside(headline.content[0], f.content) for f in found):
+        if headline.cue is not None:
+            _stop_at(found, text, headline.cue[0], headline.content[0][0])
         found.append(headline)
     elif headline is None and (line := _headline_span(doc)) is not None:
         headline = _headline_verb(doc, line)
@@ -74,6 +76,15 @@ def extract(doc: Doc) -> list[Quote]:
     for n, f in enumerate(found, 1):
         out.append(_to_quote(doc, f, f"q{n}", resolver, quotes, dates))
     return out
+
+
+def _stop_at(found: list[Found], text: str, dash: int, start: int) -> None:
+    """Contents inside a headline end at its attribution dash: "Moscow expects Baku to pay
+    — minister" gives "expects" the content "Baku to pay", not the minister too."""
+    for f in found:
+        if f.content and start <= f.content[0][0] < dash < f.content[-1][1]:
+            kept = [(s, min(e, dash)) for s, e in f.content if s < dash]
+            f.content = [(s, s + len(text[s:e].rstrip())) for s, e in kept]
 
 
 def _token_range(quotes: Quotes, start: int, end: int) -> range:

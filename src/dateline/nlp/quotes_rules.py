@@ -500,8 +500,12 @@ def _content_for_verb(
             end = _name_end(doc, pobj[0])
         end = _as_complement(verb, end)
         return _expand_quotes(quotes, *_trim(doc, start + 1, end, quotes))
-    # a parenthetical or closing clause: the rest of the sentence is what was said
-    if any(c.dep_ in {"dobj", "xcomp", "attr", "acomp"} for c in verb.children):
+    # a parenthetical or closing clause: the rest of the sentence is what was said ('...,
+    # Gorelov told TASS': the object of "tell" is only the addressee)
+    if any(
+        c.dep_ in {"dobj", "xcomp", "attr", "acomp"} and not (frame == "tell" and c.dep_ == "dobj")
+        for c in verb.children
+    ):
         return None
     if verb.dep_ not in {"ROOT", "parataxis", "ccomp", "advcl", "conj"}:
         return None
@@ -760,6 +764,20 @@ def _sourceless(doc: Doc, verb: Token, entry: Verb, quotes: Quotes) -> _Sourcele
     if not ranges or sum(e - s for s, e in ranges) < 2:
         return None
     return _Sourceless(ranges, segs, source, source_token)
+
+
+def _closing_clause(doc: Doc, t: Token) -> bool:
+    """``Moscow expects X to ..., Gorelov told TASS on Thursday.``: a reporting clause
+    closing its sentence after a comma that the parser hung under the verb of what was
+    said; it is the outer attribution, and the verb above it is nested in its content."""
+    if t.dep_ not in {"ccomp", "parataxis"} or t.head.i >= t.i or t.head.pos_ != "VERB":
+        return False
+    subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.i > t.i or subj.left_edge.i == 0:
+        return False
+    if doc[subj.left_edge.i - 1].text != ",":
+        return False
+    return all(doc[k].is_punct or doc[k].is_space for k in range(t.right_edge.i + 1, t.sent.end))
 
 
 def _nests(verb: Token) -> bool:
@@ -1031,10 +1049,12 @@ def find_verbal(doc: Doc, quotes: Quotes, claimed: set[int]) -> list[tuple[Token
         if _is_cue_verb(t, lexicon) or _beside_quote(doc, t, quotes)
     ]
     heads = _heads(doc) if cands else []
-    cands.sort(key=lambda t: (_depth(heads, t.i), t.i))
+    closing = {t.i for t in cands if _closing_clause(doc, t)}
+    cands.sort(key=lambda t: (-1 if t.i in closing else _depth(heads, t.i), t.i))
+    inverted = {doc[i].head.i for i in closing}
     out: list[tuple[Token, Found]] = []
     for verb in cands:
-        if owned[verb.i] or (taken[verb.i] and not _nests(verb)):
+        if owned[verb.i] or (taken[verb.i] and not _nests(verb) and verb.i not in inverted):
             continue
         lemma = verb.lemma_.lower() if verb.lemma_.lower() in lexicon else verb.lower_
         entry = lexicon.get(lemma) or Verb(lemma, "speech", "quote")
