@@ -103,3 +103,15 @@ def test_a_closing_told_clause_the_parser_hung_low_is_the_outer_attribution(
         "Baku to pay",
         "Azerbaijan to fulfil its obligations under the deal",
     ]
+
+
+def test_a_date_word_inside_the_channel_is_no_statement_date(nlp: Language) -> None:
+    record = _record(
+        nlp,
+        "Budget\nLONDON (Wire) -- The chancellor told the BBC's Today programme that "
+        "taxes would not rise. She told reporters on Tuesday that it was final.\n",
+    )
+    today, tuesday = record.quotes
+    assert today.channel is not None and today.channel.text == "the BBC's Today programme"
+    assert today.date is None
+    assert tuesday.date is not None and tuesday.date.value == "2023-05-02"

@@ -230,7 +230,9 @@ def _date(doc: Doc, f: Found, dates: list[Timex] | None = None) -> StatementDate
         if limit < 0:
             sent = doc.char_span(start, end, alignment_mode="expand")
             limit = min(sent.sent.end_char if sent is not None else end, end + 40)
-        inside = t.span[1] <= limit and not _inside(t.span, f.content)
+        inside = t.span[1] <= limit and not _inside(t.span, f.content) and not (
+            f.channel is not None and _inside(t.span, [f.channel])
+        )  # "told the BBC's Today programme": a name, no date
         if inside and not _in_aside(doc, t, f):
             return StatementDate(value=t.value, timex=t.id)
     return None
