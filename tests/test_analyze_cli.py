@@ -70,6 +70,8 @@ def test_report_is_readable(run_cli, tmp_path: Path):
     assert "Alliance to pull troops out" in out
     assert "MOSCOW" in out and "TASS" in out and "2022-01-13 (from option)" in out
     assert "Who said what" in out and "Dates in calendar order" in out
+    assert "cue / channel" in out and "reporters" in out  # "told reporters": the addressee
+    assert "2022-01-10" in out  # "on Monday": the statement's date
 
 
 def test_stdin_is_read(run_cli, monkeypatch: pytest.MonkeyPatch):

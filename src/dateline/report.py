@@ -21,6 +21,16 @@ def _shorten(text: str, width: int = 160) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def _cue_and_channel(quote: dict[str, Any]) -> Text:
+    """The cue, and on the next line the medium or addressee (`told the Khabar 24 TV
+    channel`), so a statement made on television is seen to be one."""
+    cell = Text((quote.get("cue") or {}).get("text", ""))
+    channel = (quote.get("channel") or {}).get("text")
+    if channel:
+        cell.append("\n" + channel, style="italic")
+    return cell
+
+
 def print_report(record: dict[str, Any], console: Console | None = None) -> None:
     # markup=False: article text such as "[the]" or "[sic]" is evidence, shown as written.
     console = console or Console(markup=False)
@@ -62,8 +72,11 @@ def print_report(record: dict[str, Any], console: Console | None = None) -> None
     console.print(ents)
 
     quotes = Table(title="Who said what", title_justify="left", show_lines=True)
-    for col in ("speaker", "cue", "kind", "content", "date"):
-        quotes.add_column(col)
+    # the channel goes under its cue, not in a column of its own: at 80 columns a sixth
+    # column would leave the content a dozen characters wide
+    for col in ("speaker", "cue / channel", "kind", "content", "date"):
+        # a long channel wraps within its cap rather than taking the content's width
+        quotes.add_column(col, max_width=16 if col == "cue / channel" else None)
     for q in record.get("quotes", []):
         sp = q.get("speaker") or {}
         who = names.get(sp.get("entity") or "", sp.get("text") or "?")
@@ -71,7 +84,7 @@ def print_report(record: dict[str, Any], console: Console | None = None) -> None
             who = f"{who} ({sp['text']})"
         quotes.add_row(
             who,
-            (q.get("cue") or {}).get("text", ""),
+            _cue_and_channel(q),
             q["kind"] + ("" if q.get("type", "speech") == "speech" else f"/{q['type']}"),
             _shorten(q["content"]["text"]),
             (q.get("date") or {}).get("value", ""),
