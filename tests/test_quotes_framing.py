@@ -115,3 +115,29 @@ def test_a_date_word_inside_the_channel_is_no_statement_date(nlp: Language) -> N
     assert today.channel is not None and today.channel.text == "the BBC's Today programme"
     assert today.date is None
     assert tuesday.date is not None and tuesday.date.value == "2023-05-02"
+
+
+def test_transcript_speaker_lines_with_a_parenthesis_or_a_role(nlp: Language) -> None:
+    record = _record(
+        nlp,
+        "Evening news\n\n"
+        "ANCHOR: Maria Lopez reports from the port, where she met Kemal Durmaz.\n\n"
+        "KEMAL DURMAZ (through translator): We have been patient for two years.\n\n"
+        "MARIA LOPEZ, CORRESPONDENT (voice-over): The trucks have waited since Sunday.\n\n"
+        "DURMAZ: Nobody believes them anymore.\n",
+    )
+    names = _names(record)
+    lines = [q for q in record.quotes if q.cue is not None and q.cue.text == ":"]
+    assert [(q.speaker.text if q.speaker else None) for q in lines] == [
+        "ANCHOR",
+        "KEMAL DURMAZ",
+        "MARIA LOPEZ",
+        "DURMAZ",
+    ]
+    assert [names.get(q.speaker.entity or "") for q in lines if q.speaker] == [
+        None,
+        "Kemal Durmaz",
+        "Maria Lopez",
+        "Kemal Durmaz",
+    ]
+    assert lines[1].content.text == "We have been patient for two years"

@@ -1352,10 +1352,15 @@ def find_speaker_lines(doc: Doc, quotes: Quotes) -> list[Found]:
             continue
         if first >= sent.end or (doc[first].idx > 0 and text[doc[first].idx - 1] != "\n"):
             continue
-        colon = next((t.i for t in doc[first : min(first + 6, sent.end)] if t.text == ":"), None)
+        colon = next(
+            (t.i for t in doc[first : min(first + 16, sent.end)] if t.text in {":", "):"}), None
+        )  # the tokenizer keeps "):" of "DURMAZ (through translator):" as one token
         if colon is None or colon == first:
             continue
-        name = doc[first:colon]
+        name_end = _speaker_label_end(doc, first, colon)
+        if name_end is None:
+            continue
+        name = doc[first:name_end]
         if not all(t.pos_ == "PROPN" or (t.is_upper and t.is_alpha) or t.text == "." for t in name):
             continue
         if name[0].text.upper() in line_labels():
@@ -1373,17 +1378,41 @@ def find_speaker_lines(doc: Doc, quotes: Quotes) -> list[Found]:
         ):
             continue  # 'Iowa: Tim Albrecht, Brad Anderson, ...': a list, not a statement
         ranges, segs = _expand_quotes(quotes, start, end)
+        mark = doc[colon].idx + len(doc[colon].text)  # the colon itself, not a ")" before it
         out.append(
             Found(
-                cue=_chars(doc, colon, colon + 1),
+                cue=(mark - 1, mark),
                 cls="speech",
                 content=[_chars(doc, *r) for r in ranges],
-                source=_chars(doc, first, colon),
-                source_token=colon - 1,
+                source=_chars(doc, first, name_end),
+                source_token=name_end - 1,
                 segments=segs,
             )
         )
     return out + _dash_speakers(doc, quotes)
+
+
+def _speaker_label_end(doc: Doc, first: int, colon: int) -> int | None:
+    """Where the name of a speaker line ends: at the colon (``KARIN:``), or before what a
+    transcript adds to the name, a parenthesis (``DURMAZ (through translator):``) or an
+    upper-case description after a comma (``MARIA LOPEZ, CNN CORRESPONDENT (voice-over):``).
+    None when the words before the colon are no such label."""
+    end = colon
+    if doc[colon].text == "):" or doc[colon - 1].text == ")":
+        opening = next((k for k in range(colon, first, -1) if doc[k].text == "("), None)
+        if opening is None:
+            return None
+        end = opening
+    comma = next((k for k in range(first, end) if doc[k].text == ","), None)
+    if comma is not None:
+        if not all(t.is_upper or not t.is_alpha for t in doc[comma + 1 : end]):
+            return None
+        end = comma
+    if end - first > 5 or end == first:
+        return None
+    if end < colon and not all(t.is_upper or not t.is_alpha for t in doc[first:end]):
+        return None  # an added description only after an upper-case transcript name
+    return end
 
 
 _LEAD_IN_END = (":", "-", "—", "–")

@@ -36,6 +36,8 @@ class Resolver:
         ent = coref.entity_at(head)
         if ent is None and token is not None:
             ent = self._apposed(token)
+        if ent is None and text.isupper() and any(c.isalpha() for c in text):
+            ent = self._transcript_name(text, span)
         if ent is None and token is not None and lower in RELATIVE:
             tok = self.doc[token]
             ent = coref.entity_at((tok.idx, tok.idx + len(tok.text)))
@@ -62,6 +64,22 @@ class Resolver:
             self.last_speaker = ent
             ent.mentions.sort(key=lambda m: m.span)
         return ent.id if ent else None
+
+    def _transcript_name(self, text: str, span: tuple[int, int]) -> Entity | None:
+        """``LEYLA ARAS:`` or ``DURMAZ:`` opening a transcript line: the person the story
+        names that way in ordinary case ("Leyla Aras", "Kemal Durmaz")."""
+        words = text.split()
+        if len(words) == 1:
+            ent = self.coref.surname(span[0], words[0].title())
+            if ent is not None:
+                self.coref.add(ent, text, span, "name")
+            return ent
+        key = " ".join(words).casefold()
+        for ent in self.coref.entities:
+            if ent.type == "PERSON" and ent.name.casefold() == key:
+                self.coref.add(ent, text, span, "name")
+                return ent
+        return None
 
     def _apposed(self, token: int) -> Entity | None:
         """ "A spokesman for the ministry, Oleg Nikolenko,": the name in apposition to the
