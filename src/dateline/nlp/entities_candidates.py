@@ -449,16 +449,21 @@ class Candidates:
         doc, lex = self.doc, self.lex
         given = self.w("male_name").keys() | self.w("female_name").keys()
         singles: list[int] = []
+        org_words = self.w("org_word")
         for h in heads:
             tok = doc[h]
             dep, up = tok.dep_, tok.head
+            last = h  # the name's last token: "jun" of "Park Min-jun"
+            if tok.is_lower and h >= 2 and self.tok(h - 1) in HYPHENS and self._plain_name(
+                    h - 2) and doc[h - 2].pos_ == "PROPN" and len(tok) <= 6:
+                h -= 2  # a surname-first name's hyphenated given name: "Min-jun"
             if not self._plain_name(h):
                 continue
             if tok.pos_ != "PROPN" or tok.tag_ != "NNP":
                 if dep in ("nsubj", "nsubjpass"):
                     singles.append(h)  # "Giorgos said", which spaCy tags a common noun
                 continue
-            aged = self._aged(h + 1)
+            aged = self._aged(last + 1)
             start = h
             while start - 1 >= 0 and h - start < 3 and doc[start - 1].dep_ == "compound" and (
                     doc[start - 1].head.i == h or doc[start - 1].head.i == start) and (
@@ -475,35 +480,39 @@ class Candidates:
             if doc[start].is_sent_start and (doc[start].lower_ in self.lower_words
                                              or doc[start].lower_ in self.w("sentence_stop")):
                 start += 1  # "Meanwhile Ana Pop said": the opener is no name
+            end = last + 1
             n = h + 1 - start
             if not 2 <= n <= 3 or self.char_start[start] < head_end:
                 continue
-            if any(i in self.blocked for i in range(start, h + 1)):
+            if start > 0 and self.is_title[start - 1] and doc[start - 1].pos_ == "PROPN":
+                continue  # the end of a longer capitalised name
+            if any(i in self.blocked for i in range(start, end)):
                 continue
-            text = self.span_text(start, h + 1)
+            text = self.span_text(start, end)
             if lex.org_classes(text) or any(
                     self.tok(i) in lex.country_forms or self.tok(i) in lex.demonyms
-                    or fold(self.tok(i)) in lex.titles for i in range(start, h + 1)):
+                    or fold(self.tok(i)) in lex.titles or fold(self.tok(i)) in org_words
+                    or doc[i].tag_ == "NNPS" for i in range(start, h + 1)):
                 continue
-            here = self.over(start, h + 1)
+            here = self.over(start, end)
             if not here:
                 # spaCy's type for the same name elsewhere stands ("Zero Hedge said")
                 if text not in self.ent_texts and all(
-                        doc[i].ent_iob_ == "O" for i in range(start, h + 1)):
-                    self.add(Cand(start, h + 1, votes=Counter({"PERSON": 1})))
+                        doc[i].ent_iob_ == "O" for i in range(start, end)):
+                    self.add(Cand(start, end, votes=Counter({"PERSON": 1})))
                 continue
             # spaCy typed it otherwise: only an age or a known given name says person
             if not (aged or fold(self.tok(start)) in given) or any(
-                    c.key or c.know or c.kind != "name" or c.start < start or c.end > h + 1
+                    c.key or c.know or c.kind != "name" or c.start < start or c.end > end
                     or c.votes["PERSON"] for c in here):
                 continue
-            same = next((c for c in here if (c.start, c.end) == (start, h + 1)), None)
+            same = next((c for c in here if (c.start, c.end) == (start, end)), None)
             if same is None:
                 votes: Counter[str] = Counter()
                 for c in here:
                     votes.update(c.votes)
                     self.drop(c)
-                same = self.add(Cand(start, h + 1, votes=votes))
+                same = self.add(Cand(start, end, votes=votes))
             same.votes["PERSON"] = max(same.votes.values(), default=0) + 1
         if singles:
             self._known_person_words(singles, head_end)
