@@ -12,7 +12,7 @@ from spacy.language import Language
 
 from dateline.analysis import analyze_articles, prepare_doc
 from dateline.nlp.pipeline import MAX_RUN, PIECE, RunSafeTokenizer
-from dateline.read import Article, read_text
+from dateline.read import Article, ReadError, read_text
 
 NORMAL = (
     "Port strike ends after talks\n"
@@ -150,3 +150,15 @@ def test_report_shows_channel_and_statement_date(
     assert content.startswith("Kazakhstan's authorities will publish")
     assert date == "2022-01-04"  # the statement date is shown
     assert any(r[1] == "said" for r in rows)  # no channel: the cue alone
+
+
+def test_too_many_tokens_is_too_large(nlp: Language, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(nlp, "max_length", 8000)  # so a 2,000-token text is over the cap
+    marks = "Strike ends\n\n" + "\u201d" * 2500 + "\n\nThe union said it was over.\n"
+    prose = "Strike ends\n\n" + "The union said on Friday that the strike was over. " * 60
+    (bad,) = read_text(marks, fmt="text")
+    (good,) = read_text(prose, fmt="text")
+    refused = prepare_doc(bad, None, nlp)
+    assert isinstance(refused, ReadError) and refused.code == "too_large"
+    assert "tokens, more than 2000" in str(refused)
+    assert not isinstance(prepare_doc(good, None, nlp), ReadError)  # 3,000 chars, 660 tokens

@@ -133,6 +133,13 @@ def plain_english(sample: str) -> bool:
     return "the" in words and len(words & ENGLISH_MARKERS) >= ENGLISH_SURE
 
 
+CHARS_PER_TOKEN = 4
+"""A Doc may have one token per this many characters of ``nlp.max_length``. News runs
+about one token per 5 characters, so no article within the length limit is refused, but a
+text of punctuation (a token a character) is: the parse needs about 18 MB and 0.3 ms per
+token, so a million quote marks would take some 18 GB and five minutes."""
+
+
 def prepare_doc(article: Article, published: str | None, nlp: Language) -> Doc | ReadError:
     """An unparsed Doc carrying its Article and reference date, or why it is refused.
 
@@ -152,6 +159,12 @@ def prepare_doc(article: Article, published: str | None, nlp: Language) -> Doc |
             "too_large", f"article is longer than {nlp.max_length} characters", article.source.path
         )
     doc = nlp.make_doc(article.text)
+    if len(doc) > nlp.max_length // CHARS_PER_TOKEN:
+        return ReadError(
+            "too_large",
+            f"article has {len(doc)} tokens, more than {nlp.max_length // CHARS_PER_TOKEN}",
+            article.source.path,
+        )
     doc._.article = article
     doc._.published = resolve_reference(article, published)
     return doc
