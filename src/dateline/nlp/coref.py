@@ -53,18 +53,30 @@ def quoted_regions(text: str) -> list[tuple[int, int]]:
     return out
 
 
-_WORD_BEFORE = re.compile(r"([^\W\d_]+)(\.?)(\s*,)?\s+$")
-
-
 def marked_gender(text: str, start: int, lex: Lexicon) -> str | None:
     """m/f from the words right before a name at ``start``: an honorific ("Mr. Pappas",
-    "Ms Kim") or a family noun in apposition ("His wife, Maria Pappas,")."""
-    m = _WORD_BEFORE.search(text, max(0, start - 24), start)
-    if m is None:
+    "Ms Kim") or a family noun in apposition ("His wife, Maria Pappas,"). Read backwards
+    character by character: it runs for every name mention, and a regex cost 10x more."""
+    i = start
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    if i == start or i == 0:
         return None
-    word = m.group(1).lower()
-    if m.group(3):
-        return None if m.group(2) else lex.words("relative").get(word)
+    comma = text[i - 1] == ","
+    if comma:
+        i -= 1
+        while i > 0 and text[i - 1].isspace():
+            i -= 1
+    elif text[i - 1] == ".":
+        i -= 1
+    j = i
+    while j > 0 and text[j - 1].isalpha():
+        j -= 1
+    if j == i:
+        return None
+    word = text[j:i].lower()
+    if comma:
+        return lex.words("relative").get(word)
     value = lex.words("honorific").get(word)
     return value if value in ("m", "f") else None
 
@@ -101,6 +113,8 @@ class Coref:
         self._spans: list[set[tuple[int, int]]] = []
         self._sorted: list[list[tuple[int, int]]] = []
         self._pronoun_fits: dict[str, list[int]] = {}
+        self._marked: list[str | None] = []
+        """By actor number: m/f from an honorific or family noun before a name mention."""
         self._learned: dict[int, str] = {}
         """Gender taken from a "he"/"she" resolved to a person, by ``id`` of the actor."""
         self._sent_starts: list[int] | None = None
@@ -115,9 +129,16 @@ class Coref:
         self._number[id(ent)] = n
         self._spans.append(set())
         self._sorted.append([])
+        self._marked.append(None)
         for m in ent.mentions:
             self._index_mention(n, tuple(m.span))  # type: ignore[arg-type]
+            if m.kind == "name":
+                self._mark(n, m.span[0])
         return n
+
+    def _mark(self, n: int, start: int) -> None:
+        if self._marked[n] is None:
+            self._marked[n] = marked_gender(self.text, start, self.lex)
 
     def register(self, ent: Entity) -> None:
         """A new actor (an organisation known only by a description)."""
@@ -168,6 +189,10 @@ class Coref:
             kind = "name"
         ent.mentions.append(Mention(text=text, span=span, kind=kind))  # type: ignore[arg-type]
         self._index_mention(n, span)
+        if kind == "name" and self._marked[n] is None:
+            self._mark(n, span[0])
+            if self._marked[n] is not None:
+                self._pronoun_fits.clear()
         return True
 
     def surname(self, pos: int, word: str) -> Entity | None:
@@ -201,9 +226,9 @@ class Coref:
         """f/m from an honorific or family noun before a mention ("Mrs. Pappas", "his
         wife, Maria Pappas"), a given name in the lists, a gendered title ("spokeswoman"),
         or the pronoun the story already used for this person ("she" for Ann Lowe)."""
-        for m in ent.mentions:
-            if m.kind == "name" and (marked := marked_gender(self.text, m.span[0], self.lex)):
-                return marked
+        n = self._number.get(id(ent))
+        if n is not None and self._marked[n] is not None:
+            return self._marked[n]
         first = fold(ent.name).split()[:1]
         if first and first[0] in self.lex.words("female_name"):
             return "f"
