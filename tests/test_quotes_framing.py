@@ -141,3 +141,41 @@ def test_transcript_speaker_lines_with_a_parenthesis_or_a_role(nlp: Language) ->
         "Kemal Durmaz",
     ]
     assert lines[1].content.text == "We have been patient for two years"
+
+
+def test_a_text_ending_in_said_colon_is_kept_with_no_quote_for_it(nlp: Language) -> None:
+    for ending in ("Union leader Ion Marin said:\n", "He told reporters:  \n\n", "He added:"):
+        record = _record(nlp, "Strike\nDock workers struck on Monday. " + ending)
+        assert all(q.cue is None or q.cue.text.rstrip(":") not in ("said", "added")
+                   for q in record.quotes)
+
+
+def test_colon_datelines_are_no_speaker_lines(nlp: Language) -> None:
+    record = _record(
+        nlp,
+        "Vote\n\nUNITED NATIONS (AP): The Security Council voted on Monday.\n\n"
+        "NEW YORK, MAY 2 (REUTERS): Stocks rose.\n\n"
+        "DURMAZ (through translator): We waited for two years.\n",
+    )
+    speakers = [q.speaker.text for q in record.quotes if q.speaker is not None]
+    assert speakers == ["DURMAZ"]
+
+
+def test_framing_look_alikes_are_no_attributions(nlp: Language) -> None:
+    record = _record(
+        nlp,
+        "Court\nOSLO (Wire) -- As she put it aside, the judge turned to the next case. "
+        "The letter, drafted in her own words, was published on Monday.\n",
+    )
+    assert record.quotes == []
+
+
+def test_a_day_at_the_end_of_a_named_channel_still_dates_the_statement(nlp: Language) -> None:
+    record = _record(
+        nlp,
+        "Budget\nLONDON (Wire) -- Mick Hollins told the BBC's Today programme on Tuesday "
+        "that taxes would rise.\n",
+    )
+    (told,) = record.quotes
+    assert told.channel is not None and told.channel.text == "the BBC's Today programme"
+    assert told.date is not None and told.date.value == "2023-05-02"

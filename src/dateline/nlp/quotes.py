@@ -230,12 +230,21 @@ def _date(doc: Doc, f: Found, dates: list[Timex] | None = None) -> StatementDate
         if limit < 0:
             sent = doc.char_span(start, end, alignment_mode="expand")
             limit = min(sent.sent.end_char if sent is not None else end, end + 40)
-        inside = t.span[1] <= limit and not _inside(t.span, f.content) and not (
-            f.channel is not None and _inside(t.span, [f.channel])
-        )  # "told the BBC's Today programme": a name, no date
+        named = f.channel is not None and _inside(t.span, [f.channel])
+        if named:
+            named = _names_in(doc_text(doc), t, f)
+        inside = t.span[1] <= limit and not _inside(t.span, f.content) and not named
         if inside and not _in_aside(doc, t, f):
             return StatementDate(value=t.value, timex=t.id)
     return None
+
+
+def _names_in(text: str, t: Timex, f: Found) -> bool:
+    """A date word inside a channel's name ("told the BBC's Today programme"): the channel
+    goes on with a word after it. A date that ends the channel ("on Thursday") dates."""
+    assert f.channel is not None
+    rest = text[t.span[1] : f.channel[1]]
+    return any(c.isalpha() for c in rest)
 
 
 def _dates(doc: Doc) -> list[Timex]:

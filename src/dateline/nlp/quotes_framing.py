@@ -45,6 +45,8 @@ def _in_possessor_noun(
     prep = tok.head
     if cls is None or tok.dep_ != "pobj" or prep.lower_ != "in" or prep.i != tok.left_edge.i - 1:
         return None
+    if prep.head.dep_ != "ROOT":
+        return None  # 'The letter, drafted in her own words, was ...': no framing
     owner = next((c for c in tok.children if c.dep_ == "poss"), None)
     if owner is None or tok.right_edge.i != tok.i:
         return None
@@ -62,8 +64,8 @@ def _as_it(doc: Doc, tok: Token, table: dict[tuple[str, str], str], quotes: Quot
     mark = next((c for c in tok.children if c.dep_ == "mark" and c.lower_ == "as"), None)
     subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
     obj = next((c for c in tok.children if c.dep_ == "dobj" and c.lower_ == "it"), None)
-    if mark is None or subj is None or obj is None:
-        return None
+    if mark is None or subj is None or obj is None or tok.right_edge.i != obj.i:
+        return None  # 'As she put it aside, ...', 'as he put it down': another verb
     source = _trim(doc, *_subtree(subj), quotes)
     found = _rest_of_sentence(doc, quotes, _subtree(tok), source, cls, subj)
     if found is not None:

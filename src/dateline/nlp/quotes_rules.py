@@ -29,6 +29,7 @@ from dateline.nlp.quotes_lexicon import (
     verbs,
 )
 from dateline.nlp.quotes_marks import QuoteSegment
+from dateline.read.wire import agencies
 
 CharSpan = tuple[int, int]
 
@@ -297,7 +298,9 @@ def _channel(doc: Doc, verb: Token, frame: str) -> tuple[int, int] | None:
         }:
             start, end = _subtree(child)
             clause = _that_clause_on(child)
-            return (start, clause.left_edge.i) if clause is not None else (start, end)
+            if clause is not None:
+                return start, clause.left_edge.i
+            return start, _before_trailing_date(child, end)
         if child.dep_ in {"prep", "dative"} and child.lower_ in table:
             objs = [c for c in child.children if c.dep_ == "pobj"]
             if not objs or objs[0].ent_type_ in {"DATE", "TIME"}:
@@ -308,21 +311,23 @@ def _channel(doc: Doc, verb: Token, frame: str) -> tuple[int, int] | None:
                 continue
             if "*" in heads or head in heads:
                 start, end = _subtree(child)
-                # "in a statement on Sunday": the day is the statement's date, not its medium
-                # (only at the end: "in an interview on Monday with Kommersant" stays whole)
-                dated = [
-                    c.left_edge.i
-                    for c in objs[0].rights
-                    if c.dep_ == "prep"
-                    and c.right_edge.i + 1 == end
-                    and any(
-                        g.dep_ == "pobj" and g.ent_type_ in {"DATE", "TIME"} for g in c.children
-                    )
-                ]
-                if dated:
-                    end = dated[0]
+                end = _before_trailing_date(objs[0], end)
                 return (start + 1, end) if child.lower_ in {"to", "on"} else (start, end)
     return None
+
+
+def _before_trailing_date(obj: Token, end: int) -> int:
+    """Where a channel ends: "in a statement on Sunday", "the BBC's Today programme on
+    Thursday" -- the day is the statement's date, not its medium (only at the end: "in an
+    interview on Monday with Kommersant" stays whole)."""
+    for c in obj.rights:
+        if (
+            c.dep_ == "prep"
+            and c.right_edge.i + 1 == end
+            and any(g.dep_ == "pobj" and g.ent_type_ in {"DATE", "TIME"} for g in c.children)
+        ):
+            return c.left_edge.i
+    return end
 
 
 def _that_clause_on(obj: Token) -> Token | None:
@@ -426,7 +431,7 @@ def _content_for_verb(
         # 'The minister said:' ending its paragraph, the quotation opening the next one
         while j < len(doc) and doc[j].is_space:
             j += 1
-        limit = j + 1
+        limit = min(j + 1, len(doc))  # a text may end at the colon: no quotation then
     if (
         j < limit
         and quotes.token_seg[j] >= 0
@@ -1358,7 +1363,7 @@ def find_speaker_lines(doc: Doc, quotes: Quotes) -> list[Found]:
         if colon is None or colon == first:
             continue
         name_end = _speaker_label_end(doc, first, colon)
-        if name_end is None:
+        if name_end is None or _dateline_label(doc, name_end, colon):
             continue
         name = doc[first:name_end]
         if not all(t.pos_ == "PROPN" or (t.is_upper and t.is_alpha) or t.text == "." for t in name):
@@ -1390,6 +1395,16 @@ def find_speaker_lines(doc: Doc, quotes: Quotes) -> list[Found]:
             )
         )
     return out + _dash_speakers(doc, quotes)
+
+
+def _dateline_label(doc: Doc, name_end: int, colon: int) -> bool:
+    """``WASHINGTON (AP):``, ``NEW YORK, MAY 2 (REUTERS):``: a dateline, not a speaker: what
+    follows the name holds a date or a news agency of the dateline readers' list."""
+    added = doc[name_end : colon + 1]
+    if any(t.like_num or t.ent_type_ == "DATE" for t in added):
+        return True
+    known = {a.lower() for a in agencies()}
+    return any(t.text.strip("():").lower() in known for t in added)
 
 
 def _speaker_label_end(doc: Doc, first: int, colon: int) -> int | None:
