@@ -22,6 +22,7 @@ import bisect
 import re
 from functools import lru_cache
 
+from spacy.attrs import IDX, SENT_START
 from spacy.tokens import Doc
 
 from dateline.nlp.entities_data import Lexicon, fold, lexicon, surname_first
@@ -297,7 +298,11 @@ class Coref:
 
     def _sentence_start(self, pos: int) -> int:
         if self._sent_starts is None:
-            self._sent_starts = [s.start_char for s in self.doc.sents]
+            # from arrays: ``doc.sents`` builds a Span per sentence, which cost more than
+            # the pronoun resolution it serves
+            arr = self.doc.to_array([SENT_START, IDX])
+            starts = arr[:, 1][arr[:, 0] == 1]
+            self._sent_starts = starts.tolist() if len(starts) else [0]
         k = bisect.bisect_right(self._sent_starts, pos) - 1
         return self._sent_starts[k] if k >= 0 else 0
 
