@@ -179,3 +179,22 @@ def test_marked_gender_and_surname_first_helpers() -> None:
     assert surname_first("Jean-Paul Sartre") is None
     assert surname_first("Anna Smith-Jones") is None
     assert surname_first("Bala Usman") is None
+
+
+def test_tallies_by_place_are_no_ages_and_companies_are_no_people(nlp: Language) -> None:
+    from dateline.analysis import build_record, prepare_doc
+    from dateline.read.plain import read_plain
+    from dateline.record import Source
+
+    text = (
+        "Storm toll rises\n"
+        "SACRAMENTO (Wire) -- Deaths were reported in Los Angeles, 14, San Diego, 6, and "
+        "Santa Barbara, 2, officials said. The Marine Corps said on Monday it would help. "
+        "Dangote Cement, which runs plants in ten "
+        "countries, said it would appeal. Ahold Delhaize, the company at the centre of the "
+        "dispute, said it would appeal. Giorgos Pappas, 67, said he saw the water rise.\n"
+    )
+    doc = prepare_doc(read_plain(text, Source()), "2023-05-03", nlp)
+    assert not isinstance(doc, Exception)
+    people = {e.name for e in build_record(nlp(doc)).entities if e.type == "PERSON"}
+    assert people == {"Giorgos Pappas"}

@@ -488,6 +488,10 @@ class Candidates:
                 continue  # the end of a longer capitalised name
             if any(i in self.blocked for i in range(start, end)):
                 continue
+            if end + 1 < len(doc) and self.tok(end) == "," and doc[end + 1].lower_ == "which":
+                continue  # "Dangote Cement, which operates plants ...": a thing, not a person
+            if any(c.dep_ == "appos" and c.lemma_.lower() in org_words for c in doc[h].rights):
+                continue  # "Ahold Delhaize, the company at the centre of the dispute, said"
             text = self.span_text(start, end)
             if lex.org_classes(text) or any(
                     self.tok(i) in lex.country_forms or self.tok(i) in lex.demonyms
@@ -573,10 +577,18 @@ class Candidates:
         return self.is_title[i] and self.is_alpha[i] and not self.is_upper[i]
 
     def _aged(self, i: int) -> bool:
-        """ ", 67," at token ``i``: the age wire copy puts after a person's name."""
+        """ ", 67," at token ``i``: the age wire copy puts after a person's name; not a
+        tally in a list ("in Los Angeles, 14, San Diego, 6, and Santa Barbara, 2,"), where
+        another name or "and" follows, or the name itself follows "and" or a number."""
         doc = self.doc
-        return (i + 2 < len(doc) and self.tok(i) == "," and self.tok(i + 2) == ","
-                and self.tok(i + 1).isdigit() and len(self.tok(i + 1)) <= 3)
+        if not (i + 2 < len(doc) and self.tok(i) == "," and self.tok(i + 2) == ","
+                and self.tok(i + 1).isdigit() and len(self.tok(i + 1)) <= 3):
+            return False
+        if i + 3 < len(doc) and (self.is_title[i + 3] or self.tok(i + 3) in ("and", "or")):
+            return False
+        start = doc[i - 1].left_edge.i if i > 0 else 0
+        k = start - 1
+        return not (k >= 0 and (self.tok(k) in ("and", "or", ",") or doc[k].like_num))
 
     def dateline(self) -> None:
         article = self.doc._.article
