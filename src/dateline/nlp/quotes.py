@@ -230,21 +230,15 @@ def _date(doc: Doc, f: Found, dates: list[Timex] | None = None) -> StatementDate
         if limit < 0:
             sent = doc.char_span(start, end, alignment_mode="expand")
             limit = min(sent.sent.end_char if sent is not None else end, end + 40)
-        named = f.channel is not None and _inside(t.span, [f.channel])
-        if named:
-            named = _names_in(doc_text(doc), t, f)
+        # a date word inside a channel's name ("told the BBC's Today programme") dates
+        # nothing; one that ends the channel ("... on Thursday") does
+        named = f.channel is not None and t.span[0] >= f.channel[0] and any(
+            c.isalpha() for c in doc_text(doc)[t.span[1] : f.channel[1]]
+        )
         inside = t.span[1] <= limit and not _inside(t.span, f.content) and not named
         if inside and not _in_aside(doc, t, f):
             return StatementDate(value=t.value, timex=t.id)
     return None
-
-
-def _names_in(text: str, t: Timex, f: Found) -> bool:
-    """A date word inside a channel's name ("told the BBC's Today programme"): the channel
-    goes on with a word after it. A date that ends the channel ("on Thursday") dates."""
-    assert f.channel is not None
-    rest = text[t.span[1] : f.channel[1]]
-    return any(c.isalpha() for c in rest)
 
 
 def _dates(doc: Doc) -> list[Timex]:

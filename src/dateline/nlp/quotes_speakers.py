@@ -46,8 +46,8 @@ class Resolver:
                                      prefer=self.last_speaker)
             if ent is not None:
                 coref.add(ent, text, span, "pronoun")
-        elif ent is None and coref.pronoun_class(possessives().get(lower, lower)) is not None:
-            ent = coref.pronoun(span[0], possessives().get(lower, lower), prefer=self.last_speaker)
+        elif ent is None and coref.pronoun_class(pron := possessives().get(lower, lower)):
+            ent = coref.pronoun(span[0], pron, prefer=self.last_speaker)
             if ent is not None:
                 coref.add(ent, text, span, "pronoun")
         elif (ent is None and token is not None and self.doc[token].is_title
