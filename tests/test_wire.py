@@ -76,6 +76,20 @@ STYLES = [
         None,
         "Forty",
     ),
+    (
+        "Aid convoys to resume\n\nNEW YORK, May 2 (Reuters): Aid deliveries will resume.",
+        "NEW YORK",
+        "XXXX-05-02",
+        "Reuters",
+        "Aid deliveries",
+    ),
+    (
+        "Council meets\n\nUNITED NATIONS (AP): The council met behind closed doors.",
+        "UNITED NATIONS",
+        None,
+        "AP",
+        "The council",
+    ),
 ]
 
 
@@ -208,3 +222,9 @@ def test_crlf_text_spans_still_match():
     header = parse_header(text)
     assert header.headline.text == "Troops land"
     spans_ok(text, header)
+
+
+def test_a_transcript_line_with_a_parenthesis_and_colon_is_no_dateline():
+    # Same shape as 'UNITED NATIONS (AP):', but no news agency in the brackets.
+    text = "Interview with the mayor\n\nDURMAZ (through translator): We rebuilt the port."
+    assert parse_header(text).dateline is None

@@ -104,6 +104,8 @@ def match_dateline(text: str, offset: int = 0) -> DatelineInfo | None:
         agency = groups.get("agency")
         if agency is not None and agency_outlet(agency) is None and not place.isupper():
             continue
+        if style == "colon" and (agency is None or agency_outlet(agency) is None):
+            continue  # 'DURMAZ (through translator):' opens a transcript line, not a story
 
         def ev(name: str, m: re.Match[str] = m) -> Evidence | None:
             if m.groupdict().get(name) is None:
