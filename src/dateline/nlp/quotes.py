@@ -16,7 +16,7 @@ from dateline.nlp.extensions import doc_text
 from dateline.nlp.quotes_around import find_around
 from dateline.nlp.quotes_framing import find_framing
 from dateline.nlp.quotes_lexicon import Verb, line_labels, verbs
-from dateline.nlp.quotes_marks import scan
+from dateline.nlp.quotes_marks import QuoteSegment, scan
 from dateline.nlp.quotes_nominal import find_adverbial, find_nominal
 from dateline.nlp.quotes_rules import (
     Found,
@@ -44,7 +44,7 @@ def find_quotes(doc: Doc) -> Doc:
 def extract(doc: Doc) -> list[Quote]:
     """All attributions of a parsed article, in text order."""
     text = doc_text(doc)
-    quotes = Quotes(doc, scan(text), text)
+    quotes = Quotes(doc, _close_at_attribution(doc, scan(text)), text)
     found = find_speaker_lines(doc, quotes)
     claimed = {i for f in found for s, e in f.content for i in _token_range(quotes, s, e)}
     found += [f for _, f in find_verbal(doc, quotes, claimed)]
@@ -76,6 +76,45 @@ def extract(doc: Doc) -> list[Quote]:
     for n, f in enumerate(found, 1):
         out.append(_to_quote(doc, f, f"q{n}", resolver, quotes, dates))
     return out
+
+
+def _close_at_attribution(doc: Doc, segments: list[QuoteSegment]) -> list[QuoteSegment]:
+    """A quotation whose closing mark was forgotten (``"We will not yield, Karin said on
+    Monday.``) ends before its own attribution: at a comma followed, within a few words, by a
+    reporting verb with its subject. Without this the clause is read as quoted words."""
+    lexicon = verbs()
+    for seg in segments:
+        if seg.closed or seg.continues or seg.continued:
+            continue
+        span = doc.char_span(seg.start, seg.end, alignment_mode="expand")
+        if span is None:
+            continue
+        for t in span:
+            if t.text != "," or t.i - span.start < 3:
+                continue
+            verb = next(
+                (
+                    v
+                    for v in doc[t.i + 1 : min(t.i + 6, span.end)]
+                    if v.pos_ == "VERB" and v.lemma_.lower() in lexicon
+                ),
+                None,
+            )
+            if verb is None or not any(
+                c.dep_ in {"nsubj", "nsubjpass"} and c.i > t.i for c in verb.children
+            ):
+                continue
+            if any(c.dep_ in {"ccomp", "dobj", "xcomp"} and c.i > verb.i for c in verb.children):
+                continue  # 'and we will say that': a verb with its own content
+            last = verb.right_edge.i
+            stops = {".", "!", "?", ";"}
+            ends = doc[last].text in stops or last + 1 >= span.end
+            if not ends and doc[last + 1].text not in stops:
+                continue  # the clause must end its sentence, as an attribution does
+            seg.end = t.idx
+            seg.closed = True
+            break
+    return segments
 
 
 def _stop_at(found: list[Found], text: str, dash: int, start: int) -> None:

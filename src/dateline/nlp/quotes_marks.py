@@ -46,6 +46,18 @@ def mark_pairs() -> dict[str, frozenset[str]]:
 
 
 @cache
+def spaced_pairs() -> frozenset[tuple[str, str]]:
+    """(opening, closing) pairs that may hold a space inside the marks (« French »)."""
+    text = resources.files("dateline.nlp.data").joinpath("quotes_marks.tsv").read_text("utf-8")
+    out = set()
+    for line in text.splitlines():
+        cols = line.split("\t")
+        if not line.startswith("#") and len(cols) > 3 and cols[3].strip() == "spaced":
+            out.add((cols[0], cols[1]))
+    return frozenset(out)
+
+
+@cache
 def _mark_re() -> re.Pattern[str]:
     marks = set(mark_pairs())
     for closers in mark_pairs().values():
@@ -57,17 +69,24 @@ _SINGLE = {"'", "‘", "’"}
 _OPEN_BEFORE = set(" \t\n([{—–-/")
 
 
-def _can_open(text: str, start: int, end: int) -> bool:
+def _can_open(text: str, start: int, end: int, spaced: bool = False) -> bool:
     before = text[start - 1] if start > 0 else " "
     after = text[end] if end < len(text) else " "
-    if after.isspace():
+    if after.isspace() and not (spaced and _word_after_space(text, end)):
         return False
     return before.isspace() or before in _OPEN_BEFORE or before in "\"“«„:‘'`"
 
 
-def _can_close(text: str, start: int, end: int, mark: str) -> bool:
+def _word_after_space(text: str, end: int) -> bool:
+    """« Le: one space (plain, no-break or thin) and then the quotation's first character."""
+    return text[end : end + 1] in (" ", "\u00a0", "\u202f") and text[end + 1 : end + 2].isalnum()
+
+
+def _can_close(text: str, start: int, end: int, mark: str, spaced: bool = False) -> bool:
     before = text[start - 1] if start > 0 else " "
     after = text[end] if end < len(text) else " "
+    if spaced and before in (" ", "\u00a0", "\u202f") and start > 1:
+        return not text[start - 2].isspace()  # 'fermée »': a space after the last word
     if before.isspace():
         # 'coalitions, '' said X': a stray space before a closing mark after punctuation,
         # also after an inner closing quote ('against 'Park Avenue,'  '' Ms. Roe noted')
@@ -103,17 +122,22 @@ def scan(text: str) -> list[QuoteSegment]:
             close_paragraph(para_end)
             para_end = text.find("\n", para_end + 1)
         if opened is None:
-            if mark in pairs and _can_open(text, start, end):
+            if mark in pairs and _can_open(text, start, end, _spaced_opener(mark)):
                 if mark in _SINGLE and not _closes_later(text, end, para_end, pairs[mark]):
                     continue
                 opened = (mark, start)
             continue
-        if mark in pairs[opened[0]] and _can_close(text, start, end, mark):
+        spaced = (opened[0], mark) in spaced_pairs()
+        if mark in pairs[opened[0]] and _can_close(text, start, end, mark, spaced):
             segments.append(QuoteSegment(opened[1], end))
             opened = None
     close_paragraph(len(text) if para_end == -1 else para_end)
     _link_paragraphs(text, segments)
     return segments
+
+
+def _spaced_opener(mark: str) -> bool:
+    return any(opening == mark for opening, _ in spaced_pairs())
 
 
 def _closes_later(text: str, end: int, para_end: int, closers: frozenset[str]) -> bool:

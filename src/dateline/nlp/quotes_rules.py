@@ -410,6 +410,7 @@ def _content_for_verb(
     if comp:
         start, end = _subtree(comp[0])
         start += for_clause
+        end = _quote_then_verb(doc, start, end, quotes)
         end = _complement_end(doc, verb, end, quotes)
         end = _trailing_quote(doc, end, sent, quotes)
         found = _expand_quotes(quotes, *_trim(doc, start, end, quotes))
@@ -605,6 +606,28 @@ def _clause_goes_on(doc: Doc, end: int, sent: Span, quotes: Quotes) -> bool:
         nxt = doc[n + 1]
         return not (nxt.tag_ == "VBG" or nxt.lower_ in _NEW_PHRASE)
     return not (t.lower_ in _NEW_PHRASE or t.pos_ == "NUM")
+
+
+def _quote_then_verb(doc: Doc, start: int, end: int, quotes: Quotes) -> int:
+    """``said "the border stays closed" and declined to comment``: a complement that is a
+    whole quotation ends at its closing mark when "and" and a verb with no subject follow;
+    the parser may hang that verb inside the quotation instead of on "said"."""
+    k = quotes.token_seg[start] if start < len(doc) else -1
+    if k < 0 and start > 0:
+        k = quotes.token_seg[start - 1]
+    if k < 0 or not quotes.segments[k].closed:
+        return end
+    first, last = quotes.seg_tokens[k]
+    if first < start - 1 or last >= end - 1:
+        return end
+    cc = doc[last]
+    nxt = doc[last + 1]
+    verb_next = nxt.dep_ == "conj" and nxt.pos_ in {"VERB", "AUX"}
+    if cc.lower_ in {"and", "but"} and verb_next and not any(
+        c.dep_ in SUBJECTS for c in nxt.children
+    ):
+        return last
+    return end
 
 
 def _complement_end(doc: Doc, verb: Token, end: int, quotes: Quotes) -> int:
