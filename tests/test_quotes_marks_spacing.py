@@ -71,3 +71,19 @@ def test_a_forgotten_closing_mark_keeps_a_clause_that_has_its_own_content(
     (quote,) = record.quotes
     assert quote.content.text == '"We will stay, whatever they say, and we will win.'
     assert quote.speaker is not None and quote.speaker.text == "The mayor"
+
+
+def test_a_transcript_line_is_direct_speech(nlp: Language) -> None:
+    record = _record(
+        nlp,
+        "The mayor spoke on local radio.\n\nBERIDZE: We will reopen the crossing "
+        "when the road is safe.\n\nHOST: And when will that be?",
+    )
+    line = next(q for q in record.quotes if q.speaker and q.speaker.text == "BERIDZE")
+    assert line.kind == "direct"
+    assert line.content.text == "We will reopen the crossing when the road is safe"
+
+
+def test_told_reporters_with_nothing_after_it_is_no_attribution(nlp: Language) -> None:
+    record = _record(nlp, "The governor, who faces re-election in May, told reporters:")
+    assert [q.content.text for q in record.quotes] == []

@@ -69,6 +69,14 @@ def extract(doc: Doc) -> list[Quote]:
             # the title-case reading replaces what the parse made of the headline
             found = [f for f in found if f.cue is None or not line[0] <= f.cue[0] < line[1]]
             found.append(headline)
+    # 'told reporters:' with nothing after it: the addressee is no content
+    found = [
+        f
+        for f in found
+        if f.channel is None
+        or f.content != [f.channel]
+        or not text[f.channel[1] :].lstrip(" ").startswith(":")
+    ]
     found.sort(key=lambda f: f.content[0][0])
     resolver = Resolver(doc, text)
     dates = _dates(doc)
@@ -233,9 +241,10 @@ def _reporting_form(lower: str, lemma: str, lexicon: dict[str, Verb]) -> str:
 
 
 def _kind(doc: Doc, f: Found, quotes: Quotes) -> str:
-    """direct: the content is quotations only; mixed: it holds some; indirect: none."""
+    """direct: the content is quotations only; mixed: it holds some; indirect: none. A
+    transcript line (``KARIN: We will stay``) is direct: its words are the speaker's own."""
     if not f.segments:
-        return "indirect"
+        return "direct" if f.verbatim else "indirect"
     quoted = sum(quotes.segments[k].end - quotes.segments[k].start for k in f.segments)
     total = sum(e - s for s, e in f.content)
     rest = total - quoted

@@ -63,6 +63,8 @@ class Found:
     """Characters of the attribution clause itself (source, cue, channel, date)."""
     segments: list[int] = field(default_factory=list)
     """Indices of the quote segments in the content."""
+    verbatim: bool = False
+    """The content is the speaker's own words without marks (a transcript line)."""
 
 
 class Quotes:
@@ -1415,6 +1417,7 @@ def find_speaker_lines(doc: Doc, quotes: Quotes) -> list[Found]:
                 source=_chars(doc, first, name_end),
                 source_token=name_end - 1,
                 segments=segs,
+                verbatim=all(t.is_upper or not t.is_alpha for t in name),
             )
         )
     return out + _dash_speakers(doc, quotes)
