@@ -80,6 +80,9 @@ def extract(doc: Doc) -> list[Quote]:
     found.sort(key=lambda f: f.content[0][0])
     resolver = Resolver(doc, text)
     dates = _dates(doc)
+    for f in found:
+        _addressee_out_of_content(doc, f, text)
+        _date_out_of_content(doc, f, dates, text)
     out: list[Quote] = []
     for n, f in enumerate(found, 1):
         out.append(_to_quote(doc, f, f"q{n}", resolver, quotes, dates))
@@ -285,6 +288,90 @@ def _date(doc: Doc, f: Found, dates: list[Timex] | None = None) -> StatementDate
         )
         inside = t.span[1] <= limit and not _inside(t.span, f.content) and not named
         if inside and not _in_aside(doc, t, f):
+            return StatementDate(value=t.value, timex=t.id)
+    return _fronted_date(doc, f, dates if dates is not None else _dates(doc))
+
+
+def _addressee_out_of_content(doc: Doc, f: Found, text: str) -> None:
+    """``told dpa the claim was false``, ``told BBC Radio Leeds the barriers were holding``:
+    with no "that", the parser may read the addressee's name into the clause. A short run
+    of names right after "told", followed by the clause's subject, is the addressee."""
+    if f.cue is None or f.channel is not None or not f.content:
+        return
+    if not text[f.cue[0] : f.cue[1]].lower().startswith(("told", "tell")):
+        return
+    start, end = f.content[0]
+    if text[f.cue[1] : start].strip():
+        return
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return
+    run, opener = 0, False
+    for t in span[:5]:
+        if t.pos_ in {"DET", "PRON"} or t.tag_ in {"PRP$", "EX"}:
+            opener = True  # 'the', 'his', 'she', 'there': the clause's subject begins
+            break
+        name = t.pos_ == "PROPN" or (t.is_title and run > 0)
+        # the tagger often calls a lower-case agency name a noun or a verb ('told dpa')
+        word = run == 0 and t.is_alpha and t.tag_ not in {"VBD", "VBN", "VBG", "VBZ", "MD"}
+        if not (name or word):
+            return
+        run += 1
+    if not opener or run == 0 or run >= len(span) - 1:
+        return
+    rest = span[run:]
+    if not any(t.pos_ in {"VERB", "AUX"} for t in rest):
+        return
+    first, last = span[0], span[run - 1]
+    f.channel = (first.idx, last.idx + len(last.text))
+    f.content[0] = (rest[0].idx, end)
+    if f.clause is not None:
+        f.clause = (f.clause[0], max(f.clause[1], f.channel[1]))
+
+
+def _date_out_of_content(doc: Doc, f: Found, dates: list[Timex], text: str) -> None:
+    """``The ministry said on Monday the talks had failed``: with no "that", the parser
+    may hang the date on the reported verb. A date right after the cue that is no subject
+    or possessor of the content belongs to the attribution clause (and dates it)."""
+    if f.cue is None or f.clause is None or not f.content:
+        return
+    start, end = f.content[0]
+    if text[f.cue[1] : start].strip() or start < f.cue[1]:
+        return
+    lead = next((t for t in dates if start <= t.span[0] <= start + 3), None)
+    if lead is None or text[start : lead.span[0]].strip().lower() not in {"", "on"}:
+        return
+    rest = text[lead.span[1] : end]
+    if not rest.startswith(" ") or not rest.strip() or rest.startswith(("'s", "’s")):
+        return
+    span = doc.char_span(*lead.span, alignment_mode="expand")
+    if span is None or span.root.dep_ in {"nsubj", "nsubjpass", "poss", "compound", "appos"}:
+        return  # 'said 2023 was the hottest year': the date is what was said about
+    f.content[0] = (lead.span[1] + len(rest) - len(rest.lstrip()), end)
+    f.clause = (f.clause[0], max(f.clause[1], lead.span[1]))
+
+
+def _fronted_date(doc: Doc, f: Found, dates: list[Timex]) -> StatementDate | None:
+    """``On Monday, the minister said ...``, ``Last week, the company said ...``: a date
+    opening the sentence, set off by a comma, that the parser hangs on the cue verb."""
+    if f.cue is None or f.clause is None:
+        return None
+    text = doc_text(doc)
+    for t in dates:
+        if t.span[1] >= f.clause[0] or f.clause[0] - t.span[1] > 4:
+            continue
+        if text[t.span[1] : f.clause[0]].strip() != ",":
+            continue
+        span = doc.char_span(*t.span, alignment_mode="expand")
+        if span is None:
+            continue
+        sent = span.sent
+        if text[sent.start_char : t.span[0]].strip().lower() not in {"", "on", "in", "at", "by"}:
+            continue
+        token = span.root
+        while token.head.i != token.i and not (f.cue[0] <= token.idx < f.cue[1]):
+            token = token.head
+        if f.cue[0] <= token.idx < f.cue[1]:
             return StatementDate(value=t.value, timex=t.id)
     return None
 

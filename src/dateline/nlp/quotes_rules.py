@@ -374,6 +374,15 @@ def _content_for_verb(
             for c in verb.children
             if c.dep_ in {"dobj", "dative"} and (clause := _that_clause_on(c)) is not None
         ][:1]
+    if not comp and frame == "tell":
+        # 'told analysts on a call last week that ...': the clause hung on the medium
+        comp = [
+            clause
+            for c in verb.rights
+            if c.dep_ == "prep"
+            for o in c.children
+            if o.dep_ == "pobj" and (clause := _that_clause_on(o)) is not None
+        ][:1]
     if not comp and frame == "clause":
         # 'supports reforming the system', 'denied having met him': a gerund right after
         # the verb is what was said or held (a to-infinitive is too often a purpose)
@@ -636,6 +645,11 @@ def _complement_end(doc: Doc, verb: Token, end: int, quotes: Quotes) -> int:
     """A second ``that`` clause joined to the verb goes on with the complement (``said A,
     but that B``; ``said that A and that B``)."""
     for c in verb.rights:
+        if c.dep_ == "ccomp" and c.left_edge.i == end and not doc[end].is_punct:
+            # 'said that land was found for the schools and construction would begin': the
+            # parser split one clause in two, the second starting where the first stops
+            end = c.right_edge.i + 1
+            continue
         if c.i < end or c.dep_ != "conj" or quotes.token_seg[c.i] >= 0:
             continue
         first = [t for t in doc[c.left_edge.i : c.i] if not t.is_punct][:2]
