@@ -34,6 +34,11 @@ THE_YEAR_CUES = frozenset({"for", "in", "of", "during", "through", "throughout",
 
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "ll"})
 
+MODAL_FUTURE = frozenset(words()["modalfuture"])
+"""Modals that put a bare verb ahead (round 9): "told Reuters talks would resume on Monday"
+(the future of reported speech), "should be completed in October"; not with a perfect
+("would have resumed")."""
+
 FUTURE_GOVERNORS = frozenset(words()["futuregov"])
 """Verbs and adjectives that put what they govern ahead of the reference date ("planned to
 leave on Thursday", "is scheduled to close Monday", "ready to leave Tuesday")."""
@@ -85,6 +90,13 @@ def tense_of(span: Span) -> str | None:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     lemmas = {a.lower_ for a in auxes} | {a.lemma_.lower() for a in auxes}
     if lemmas & FUTURE_AUX or any(a.lower_ == "going" for a in auxes):
+        return "future"
+    if lemmas & MODAL_FUTURE and not lemmas & {"have", "has", "had"} and verb.tag_ in (
+            "VB", "VBN", "VBG"):
+        return "future"
+    if verb.tag_ == "VB" and "to" in lemmas and verb.dep_ == "ROOT" and not any(
+            c.dep_ == "nsubj" and c.tag_ == "PRP" for c in verb.children):
+        # a headline's "to" + verb: "Japan to extend fuel subsidies through October"
         return "future"
     if verb.tag_ == "VB" and "to" in lemmas and verb.head.lemma_ == "be" and verb.dep_ == "xcomp":
         # "is to resume trading Tuesday": an arrangement; "was to" is a past plan

@@ -553,7 +553,9 @@ def n_weekday(c: Candidate, ctx: Context) -> Resolved | None:
         mod in ("", "early", "late", "this") and ctx.tense in ("future", "present")
     ):
         # present tense ("talks resume Friday") on a Friday means today
-        today_ok = ctx.tense == "present" and mod in ("", "this")
+        # and so does a future one ("is expected to peak on Thursday evening" in a story
+        # dated Thursday: the story is read the day it is dated; round 9)
+        today_ok = ctx.tense in ("present", "future") and mod in ("", "this")
         days = delta if delta > 0 or (today_ok and delta == 0) else delta + 7
         if mod == "next" and days < 0:
             days += 7
@@ -806,8 +808,10 @@ def n_duration(c: Candidate, ctx: Context) -> Resolved | None:
         n += 0.5  # "a month and a half", "seven and a half years"
     plain = not (g.get("the") or g.get("rel") or g.get("mod") or g.get("num2"))
     if (plain and ctx.prev_word == "in" and ctx.tense == "future" and ctx.ref is not None
-            and n is not None and n == int(n) and unit not in TIME_UNITS):
-        # "will be redeemed in five years": the date that far ahead (TimeML DATE)
+            and n is not None and n == int(n) and unit not in TIME_UNITS
+            and g["num"].lower() not in ("a", "an")):
+        # "will be redeemed in five years": the date that far ahead (TimeML DATE); "in a
+        # year or two", "in a quarter" stay durations (round 9)
         d = shift(ctx.ref, n, unit)
         return Resolved("DATE", at_granularity(d, unit), "published", d if unit == "day" else None)
     return Resolved("DURATION", _duration_value(n, unit))
