@@ -72,3 +72,42 @@ def test_a_that_clause_the_parser_split_in_two_stays_one(nlp: Language) -> None:
         "that land had been found for 38 of the schools and construction would begin "
         "within three months"
     )
+
+
+def test_he_after_an_unnamed_spokesman_is_not_the_minister_named_before(
+    nlp: Language,
+) -> None:
+    record = _record(
+        nlp,
+        "Finance Minister Andrius Kubilius said the budget was tight. The cabinet will meet "
+        "on July 3, a government spokesman said. Talks would go on over the weekend, he said.",
+    )
+    minister, spokesman, he = record.quotes
+    assert minister.speaker is not None and minister.speaker.entity is not None
+    assert spokesman.speaker is not None and spokesman.speaker.entity is None
+    assert he.speaker is not None and he.speaker.text == "he"
+    assert he.speaker.entity is None
+    (kubilius,) = [e for e in record.entities if e.name == "Andrius Kubilius"]
+    assert "he" not in [m.text for m in kubilius.mentions]
+
+
+def test_he_after_the_named_person_speaks_again_is_that_person(nlp: Language) -> None:
+    record = _record(
+        nlp,
+        "The cabinet will meet on July 3, a government spokesman said. Finance Minister "
+        "Andrius Kubilius said the budget was tight. Talks would go on, he said.",
+    )
+    he = record.quotes[-1]
+    names = {e.id: e.name for e in record.entities}
+    assert he.speaker is not None and names.get(he.speaker.entity or "") == "Andrius Kubilius"
+
+
+def test_they_after_unnamed_people_is_not_a_place(nlp: Language) -> None:
+    record = _record(
+        nlp,
+        "The Oslo-based company has been working with advisers, said the people, who asked "
+        "not to be identified. No decision has been made, they said.",
+    )
+    they = record.quotes[-1]
+    assert they.speaker is not None and they.speaker.text == "they"
+    assert they.speaker.entity is None

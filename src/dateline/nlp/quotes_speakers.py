@@ -27,6 +27,9 @@ class Resolver:
         self.coref = Coref(doc, list(doc._.entities or []), text)
         self.text = self.coref.text
         self.last_speaker: Entity | None = None
+        self.unnamed_at = -1
+        """End of the latest speaker that is a description of no entity ("a government
+        spokesman"): a pronoun after it is that speaker, not a person named before it."""
 
     def resolve(self, text: str, span: tuple[int, int], token: int | None) -> str | None:
         """The id of the speaker's entity, adding a pronoun/description mention if new."""
@@ -34,6 +37,14 @@ class Resolver:
         lower = text.lower()
         head = self._head_span(span, token)
         ent = coref.entity_at(head)
+        if (
+            ent is not None
+            and coref.pronoun_class(possessives().get(lower, lower))
+            and self._nearer_unnamed(ent, span[0])
+        ):
+            # the entities pass linked the pronoun to a person named before the speaker
+            ent.mentions = [m for m in ent.mentions if tuple(m.span) != tuple(span)]
+            return None
         if ent is None and token is not None:
             ent = self._apposed(token)
         if ent is None and text.isupper() and any(c.isalpha() for c in text):
@@ -48,6 +59,8 @@ class Resolver:
                 coref.add(ent, text, span, "pronoun")
         elif ent is None and coref.pronoun_class(pron := possessives().get(lower, lower)):
             ent = coref.pronoun(span[0], pron, prefer=self.last_speaker)
+            if ent is not None and self._nearer_unnamed(ent, span[0]):
+                return None
             if ent is not None:
                 coref.add(ent, text, span, "pronoun")
         elif (ent is None and token is not None and self.doc[token].is_title
@@ -63,7 +76,18 @@ class Resolver:
         if ent is not None:
             self.last_speaker = ent
             ent.mentions.sort(key=lambda m: m.span)
+        elif token is not None and lower not in RELATIVE and self.doc[token].pos_ == "NOUN":
+            self.unnamed_at = span[1]
         return ent.id if ent else None
+
+    def _nearer_unnamed(self, ent: Entity, pos: int) -> bool:
+        """Did an unnamed speaker speak after the last mention of ``ent`` before ``pos``?
+        (``Lindner said A. B, a government spokesman said. C, he said.``: "he" is the
+        spokesman.)"""
+        if self.unnamed_at < 0 or self.unnamed_at > pos:
+            return False
+        last = max((m.span[1] for m in ent.mentions if m.span[1] <= pos), default=-1)
+        return last < self.unnamed_at
 
     def _transcript_name(self, text: str, span: tuple[int, int]) -> Entity | None:
         """``LEYLA ARAS:`` or ``DURMAZ:`` opening a transcript line: the person the story
