@@ -108,6 +108,7 @@ def build(doc: Doc, an: EntityAnalyzer) -> list[Entity]:
     found.speaker_names(_speaker_heads(doc, an), an.verbs, headline[1] if headline else 0)
     found.honorific_names(np.nonzero(np.isin(doc.to_array([LOWER]), an.honorifics))[0].tolist())
     found.dateline()
+    found.trailer()
     found.appositions(titles)
     found.cue_knowledge(cues)
     drafts: list[Draft] = []

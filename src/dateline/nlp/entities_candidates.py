@@ -35,6 +35,7 @@ from dateline.record import Mention, Role
 VOTE_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "NORP"}
 POSSESSIVE = {"'s", "’s", "'", "’"}
 HYPHENS = {"-", "‐"}
+DASHES = {"-", "‐", "–", "—", "--"}
 _INITIAL = re.compile(r"^[A-Z]\.$")
 _APOSTROPHE_NAME = re.compile(r"^[A-Z][a-z]?['’][A-Z][a-z]+$")  # O'Neill, D'Amato
 # an apposition ends at a clause mark, or at the bracket or dash after a dateline's place
@@ -43,6 +44,11 @@ APPOSITION_END = {",", ".", ";", "(", "--", "—", "–"}
 
 Cue = tuple[list[str], int, int]
 """((section, entry), start token, end token) from the cue matcher."""
+
+
+def _pieces(start: int, end: int, cuts: list[int]) -> list[tuple[int, int]]:
+    """Token ranges of [start, end) between the cut tokens (which belong to no piece)."""
+    return list(zip([start, *(c + 1 for c in cuts)], [*cuts, end], strict=True))
 
 
 @dataclass
@@ -208,39 +214,87 @@ class Candidates:
         """The role a title gives, with "former" before it; and where the role starts."""
         doc, start = self.doc, title.start
         display = self.lex.title_display(title.text)
+        prefixes = self.w("title_prefix")
         while start > 0 and start > title.start - 2 and (
                 doc[start - 1].lower_ in self.w("former")
-                or doc[start - 1].lower_ in self.w("title_prefix")):
+                or (doc[start - 1].lower_ in prefixes
+                    # "first" only before another prefix: "First Deputy CEO"
+                    and (prefixes[doc[start - 1].lower_] != "next"
+                         or (start < title.start and doc[start].lower_ in prefixes)))):
             start -= 1
             display = f"{doc[start].text.capitalize()} {display}"
         return Role(title=display, span=(doc[start].idx, title.end_char)), start
+
+    def _portfolio(self, start: int, role: Role) -> tuple[int, Role]:
+        """A bare "Minister" or "Secretary" takes the capitalised portfolio before it as part
+        of the post: "Economy, Trade and Industry Minister", "Fisheries Minister", "Culture
+        Secretary". The portfolio is one to three capitalised nouns, or a list of them
+        ("A, B and C"); no country, demonym, date or name spaCy tagged, no acronym, and not
+        the end of a longer capitalised name."""
+        doc = self.doc
+        if fold(role.title) not in self.w("portfolio_head"):
+            return start, role
+        j, words, seen_and = start, 0, False
+        skip = ("DATE", "TIME", "PERSON", "GPE", "NORP", "LOC", "FAC", "EVENT")
+        while j > 0 and words < 6:
+            k = j - 1
+            text = self.tok(k)
+            if (self.is_title[k] and self.is_alpha[k] and not self.is_upper[k]
+                    and doc[k].pos_ in ("NOUN", "PROPN") and doc[k].ent_type_ not in skip
+                    and k not in self.gaz_end and k + 1 not in self.gaz_end
+                    and text.lower() not in self.w("former")):
+                words += 1
+                j = k
+            elif text in ("and", "&") and j < start and k > 0 and self.is_title[k - 1]:
+                seen_and = True
+                j = k
+            elif text == "," and seen_and and j < start and k > 0 and self.is_title[k - 1]:
+                j = k
+            else:
+                break
+        while j < start and not self.is_title[j]:
+            j += 1  # never open on "and" or a comma
+        if j == start or (j > 0 and self.is_title[j - 1] and doc[j - 1].pos_ == "PROPN"):
+            return start, role
+        if "," in (self.tok(i) for i in range(j, start)) and not seen_and:
+            return start, role
+        if j > 0 and doc[j].is_sent_start is False and self.tok(j - 1) == "," and not seen_and:
+            return start, role
+        if doc[j].is_sent_start and (doc[j].lower_ in self.lower_words
+                                     or doc[j].lower_ in self.w("sentence_stop")):
+            return start, role
+        display = f"{self.span_text(j, start)} {role.title}"
+        return j, Role(title=display, span=(self.char_start[j], role.span[1]))
 
     def titled_names(self, titles: list[Span]) -> None:
         """ "Kazakh State Secretary Erlan Karin", "The union leader, Valentin Drăgulescu"."""
         doc = self.doc
         for title in titles:
-            b = title.end
+            b = title.end + self.honorific(title.end)  # "Minister Dr Ann Lowe"
             reverse = False
             end = self._name_run(b)
             owner: tuple[int, int] | None = None
             if end == b and (comma := self._title_first(title)) is not None:
-                owner = (b, comma)
-                end = self._name_run(comma + 1)
-                if end > comma + 1 and (end == len(doc) or (
+                owner = (title.end, comma)
+                first = comma + 1 + self.honorific(comma + 1)  # "spokesman, Mr John Okafor,"
+                end = self._name_run(first)
+                if end > first and (end == len(doc) or (
                         not doc[end].is_alpha and doc[end].text not in POSSESSIVE)):
                     reverse = True
-                    b = comma + 1
+                    b = first
                 else:
                     end = b
             if end == b or any(t in self.gaz_start for t in range(b, end)):
                 continue
             role, start = self.role(title)
+            start, role = self._portfolio(start, role)
+            prefix_start = start
             org_desc: str | None = None
             first = title.text.lower().split()[0]
             if len(title) > 1 and first in self.w("org_new"):
                 org_desc = first
             if reverse and owner is not None:
-                org_desc = self._owner(title.start, *owner, role) or org_desc
+                org_desc = self._owner(prefix_start, *owner, role) or org_desc
             if not reverse:
                 k = start - 1
                 prefix = self.gaz_end.get(k + 1)
@@ -250,7 +304,8 @@ class Candidates:
                 if prefix is not None and prefix.key and prefix.key.startswith("C:"):
                     role.country = self.lex.country_name(prefix.key[2:])
                     start = prefix.start
-                elif k >= 0 and doc[k].pos_ == "PROPN" and (
+                elif k >= 0 and doc[k].pos_ == "PROPN" and doc[k].ent_type_ not in (
+                        "DATE", "TIME") and (
                     doc[k].text in self.known or doc[k].text in self.upper
                 ):
                     # the whole name spaCy gives it: "White House spokesman", "Wells Fargo
@@ -274,12 +329,16 @@ class Candidates:
                     start = j
                 elif k >= 0 and doc[k].pos_ == "NOUN" and doc[k].dep_ == "compound":
                     j = k
-                    while j - 1 >= 0 and doc[j - 1].pos_ in ("NOUN", "PROPN") and j > k - 2:
+                    while j - 1 >= 0 and j > k - 2 and (
+                            doc[j - 1].pos_ in ("NOUN", "PROPN")
+                            # "parliamentary group deputy leader": the adjective is the group's
+                            or (doc[j - 1].pos_ == "ADJ" and doc[j - 1].dep_ == "amod"
+                                and doc[j - 1].is_lower and doc[j - 1].head.i == j)):
                         j -= 1
                     org_desc = doc[j : k + 1].text.lower()
                     start = j
             self.used_titles.add(title.start)
-            self.blocked.update(range(title.start, title.end))
+            self.blocked.update(range(prefix_start, title.end))
             self.blocked.update(range(b, end))
             cand = Cand(start if not reverse else b, end, kind="title" if not reverse else "name")
             cand.know = "PERSON"
@@ -292,7 +351,7 @@ class Candidates:
         minister, Hakan Fidan,", "the head of the port authority, Marie Dufresne,": a
         determiner or a possessive before the title, then at most a short phrase of
         role prepositions ("of the port authority") without a verb. None otherwise."""
-        doc, s = self.doc, title.start
+        doc, s = self.doc, self.role(title)[1]  # "the National Chairman of IPMAN, ..."
         if s == 0 or not (doc[s - 1].lower_ in self.w("title_det")
                           or doc[s - 1].text in POSSESSIVE):
             return None
@@ -371,6 +430,9 @@ class Candidates:
         if label in ("GPE", "LOC", "FAC", "ORG") and end - start > 1 and (
                 tok.lower_ in self.w("place_opener") and doc[start + 1].is_title):
             return False
+        if end - start > 1 and self.tok(end - 1).lower() in self.w("org_word") and (
+                tok.lower_ not in self.w("sentence_stop")):
+            return False  # "Border Patrol recorded ...", "Coast Guard officers said ..."
         if tok.lower_ in self.lower_words or tok.lower_ in self.w("sentence_stop"):
             return True
         if label != "PERSON" and end - start > 1 and doc[start + 1 : end].text in self.ent_texts:
@@ -379,8 +441,22 @@ class Candidates:
             return False
         return not (tok.pos_ == "ADJ" and end - start > 1 and doc[start + 1].pos_ == "PROPN")
 
+    def honorific(self, i: int, end: int | None = None) -> bool:
+        """Whether token ``i`` is a courtesy title before a name ("Mr John Okafor",
+        "Alhaji Abubakar Maigandi", "Dr. Ann Lowe"): a listed honorific, with or without its
+        full stop, followed (before ``end``) by a capitalised word that is no title word, so
+        "Chief Executive Ann Lowe" keeps its post. "M." alone is an initial as often."""
+        j = i + 1
+        if j >= (self.n_tokens if end is None else end) or not self.is_title[j]:
+            return False
+        word = self.tok(i).lower()
+        word = word[:-1] if word.endswith(".") else word
+        return (word != "m" and word in self.w("honorific") and self.is_alpha[j]
+                and self.tok(j).lower() not in self.lex.title_words)
+
     def trim(self, start: int, end: int, label: str = "") -> tuple[int, int]:
-        """Drop determiners, spaces, possessives and a sentence-initial word that is no name."""
+        """Drop determiners, spaces, possessives, honorifics and a sentence-initial word
+        that is no name."""
         doc = self.doc
         stop, dets = self.w("stop"), self.w("determiner")
         space, punct = self.is_space, self.is_punct
@@ -389,7 +465,8 @@ class Candidates:
                 start += 1
                 continue
             lower = doc[start].lower_
-            if lower in dets or lower in stop or self._drop_initial(start, end, label):
+            if lower in dets or lower in stop or self.honorific(start, end) or (
+                    self._drop_initial(start, end, label)):
                 start += 1
             else:
                 break
@@ -399,12 +476,43 @@ class Candidates:
             end -= 1
         return start, end
 
+    def _spaced_dash(self, i: int) -> bool:
+        """A dash with a space on each side ("Sumatra - USGS"): it separates, never joins."""
+        return (self.tok(i) in DASHES and self.char_start[i] > self.char_end[i - 1]
+                and self.char_start[i + 1] > self.char_end[i])
+
+    def _ent_parts(self) -> list[tuple[int, int, str]]:
+        """spaCy's entities as (start, end, label), split where spaCy ran two names into
+        one: at a spaced dash (a headline's source, "... off Sumatra - USGS"; "Kyodo - Japan
+        will ..." after an unbracketed dateline), and a place at "and" when one side is
+        named on its own elsewhere ("Abuja and Lagos"; "Trinidad and Tobago" is a country
+        and never split). A part after a locative preposition ("off Sumatra") is a place."""
+        out: list[tuple[int, int, str]] = []
+        for ent in self.ents:
+            label = ent.label_
+            if label not in VOTE_LABELS:
+                continue
+            dashes = [i for i in range(ent.start + 1, ent.end - 1) if self._spaced_dash(i)]
+            ands = [i for i in range(ent.start + 1, ent.end - 1) if label in ("GPE", "LOC")
+                    and self.tok(i) in ("and", "&")]
+            cuts = sorted(dashes + ands)
+            bounds = _pieces(ent.start, ent.end, cuts)
+            texts = [self.span_text(s, e) for s, e in bounds]
+            if ands and not any(x in self.ent_texts or x in self.lex.country_forms
+                                for x in texts):
+                cuts, bounds = dashes, _pieces(ent.start, ent.end, dashes)
+            if not cuts:
+                out.append((ent.start, ent.end, label))
+                continue
+            for s, e in bounds:
+                place = s > 0 and self.tok(s - 1).lower() in self.w("locative_prep")
+                out.append((s, e, "LOC" if place and e - s == 1 and dashes else label))
+        return out
+
     def spacy_ents(self) -> None:
         doc = self.doc
-        for ent in self.ents:
-            if ent.label_ not in VOTE_LABELS:
-                continue
-            start, end = self.trim(ent.start, ent.end, ent.label_)
+        for ent_start, ent_end, label in self._ent_parts():
+            start, end = self.trim(ent_start, ent_end, label)
             if start >= end or any(i in self.blocked for i in range(start, end)):
                 continue
             if all(self.is_lower[i] or self.is_space[i] for i in range(start, end)):
@@ -414,9 +522,9 @@ class Candidates:
             here = self.over(start, end)
             same = next((c for c in here if (c.start, c.end) == (start, end)), None)
             if same is not None:
-                same.votes[ent.label_] += 1
+                same.votes[label] += 1
                 continue
-            if ent.label_ == "PERSON" and end - start > 1:
+            if label == "PERSON" and end - start > 1:
                 # "US envoy Chad Jordan": a person's name covering country names wins
                 inner = [c for c in here if start <= c.start and c.end <= end]
                 if inner and all(self.span_text(c.start, c.end) in self.lex.ambiguous
@@ -424,7 +532,7 @@ class Candidates:
                     for c in inner:
                         self.drop(c)
                     here = [c for c in here if c not in inner]
-            if (ent.label_ in ("GPE", "LOC") and end - start > 1
+            if (label in ("GPE", "LOC") and end - start > 1
                     and doc[start].lower_ in self.w("place_opener")):
                 # "New Jersey", "Northern Ireland": a place named after a country is not it
                 inner = [c for c in here if start < c.start and c.end <= end
@@ -434,7 +542,7 @@ class Candidates:
                 here = [c for c in here if c not in inner]
             if any(c.start < start or c.end > end for c in here):
                 continue
-            self.add(Cand(start, end, votes=Counter({ent.label_: 1})))
+            self.add(Cand(start, end, votes=Counter({label: 1})))
 
     def speaker_names(self, heads: list[int], verbs: frozenset[str], head_end: int) -> None:
         """ "Nadia Rahman, who runs three homes, told ...", "Giorgos Pappas, 67, said": a
@@ -493,6 +601,11 @@ class Candidates:
             if any(c.dep_ == "appos" and c.lemma_.lower() in org_words for c in doc[h].rights):
                 continue  # "Ahold Delhaize, the company at the centre of the dispute, said"
             text = self.span_text(start, end)
+            if fold(self.tok(h)) in org_words and not self.over(start, end) and all(
+                    doc[i].ent_iob_ == "O" for i in range(start, end)):
+                # "Karoo Platinum said": an organisation spaCy missed is one all the same
+                self.add(Cand(start, end, votes=Counter({"ORG": 1})))
+                continue
             if lex.org_classes(text) or any(
                     self.tok(i) in lex.country_forms or self.tok(i) in lex.demonyms
                     or fold(self.tok(i)) in lex.titles or fold(self.tok(i)) in org_words
@@ -589,6 +702,36 @@ class Candidates:
         start = doc[i - 1].left_edge.i if i > 0 else 0
         k = start - 1
         return not (k >= 0 and (self.tok(k) in ("and", "or", ",") or doc[k].like_num))
+
+    def trailer(self) -> None:
+        """Drop what spaCy found in an agency's closing code line: "... officials said. PTI
+        ABC XYZ RT RT" (PTI's reporter and desk initials), "dpa lmu yyzz n1 bfi". The line
+        ends the text, opens with an outlet's name after a sentence end or a line break,
+        and the rest are short codes; the outlet keeps its mention, the codes are no
+        actors ("RT" there is no Russian broadcaster)."""
+        i = self.n_tokens
+        while i > 0 and self.is_space[i - 1]:
+            i -= 1
+        j = i
+        while j > 0 and self._code(j - 1):
+            j -= 1
+        # the outlet is the first code of the run whose name is an outlet
+        k = next((k for k in range(j, i) if k in self.gaz_start
+                  and (self.gaz_start[k].key or "").startswith("M:")), None)
+        if k is None or i - k < 2:
+            return
+        if k > 0 and not (self.is_space[k - 1] or self.tok(k - 1) in (".", "!", "?", '"', "”")):
+            return
+        for c in self.over(k + 1, i):
+            if c.start > k:
+                self.drop(c)
+        self.blocked.update(range(k + 1, i))
+
+    def _code(self, i: int) -> bool:
+        """A token of an agency's code line: up to five letters or digits, not a word in
+        title case ("ABC", "n1", "bfi")."""
+        text = self.tok(i)
+        return len(text) <= 5 and text.isalnum() and not self.is_title[i]
 
     def dateline(self) -> None:
         article = self.doc._.article

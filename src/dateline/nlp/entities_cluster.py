@@ -159,6 +159,8 @@ def cluster(found: Candidates, cands: list[Cand]) -> list[list[Cand]]:
             held.setdefault(_full(found, c), set()).update(_titles(c))
     # acronyms in brackets after a name: "Treaty Organization's (CSTO)"
     acronyms: dict[str, int] = {}
+    keyed_at = {c.start: i for i, c in enumerate(cands) if c.key and c.end == c.start + 1}
+    outlet_names: list[tuple[int, int]] = []  # (name, bracketed outlet or company)
     for i, c in enumerate(cands):
         k = c.end
         if k < len(doc) and tok(k) in POSSESSIVE:
@@ -167,6 +169,13 @@ def cluster(found: Candidates, cands: list[Cand]) -> list[list[Cand]]:
             acr = tok(k + 1)
             if found.is_upper[k + 1] and 2 <= len(acr) <= 8 and not c.key:
                 acronyms[acr] = i
+            elif not c.key and not c.know and keyed_at.get(k + 1) is not None and (
+                    c.votes and c.votes.most_common(1)[0][0] == "ORG"):
+                # "the German Press Agency (dpa)": the outlet under its name in English;
+                # not "Berlin (dpa)", a dateline's place
+                outlet_names.append((i, keyed_at[k + 1]))
+    for i, j in outlet_names:
+        uf.union(i, j)
     for i, c in enumerate(cands):
         if c.key:
             uf.union(by_key.setdefault(c.key, i), i)
@@ -250,6 +259,17 @@ def _named_person(group: list[Cand]) -> bool:
     return all(c.text in names or c.text in surnames for c in group if c.kind == "name")
 
 
+def _org_named(group: list[Cand], lex: Lexicon) -> bool:
+    """Names of two or more words ending in an organisation word ("Border Patrol", "Karoo
+    Platinum", "Halvorsen Shipping"), which spaCy's small model often reads as people;
+    a listed given name first keeps a person ("Mark Steel")."""
+    names = [c.text.split() for c in group if c.kind == "name"]
+    given = lex.words("male_name").keys() | lex.words("female_name").keys()
+    return bool(names) and all(
+        len(n) >= 2 and fold(n[-1]) in lex.words("org_word") and fold(n[0]) not in given
+        for n in names)
+
+
 def type_of(group: list[Cand], lex: Lexicon) -> str | None:
     """The actor's type from all its mentions; None for groups that are no actor."""
     knows = {c.know for c in group if c.know}
@@ -263,6 +283,8 @@ def type_of(group: list[Cand], lex: Lexicon) -> str | None:
     for t in ("PERSON", "FAC", "GPE"):
         if t in knows:
             return t
+    if _org_named(group, lex):
+        return "ORG"
     if _named_person(group):
         return "PERSON"
     names = " ".join(c.text for c in group if c.kind != "demonym")

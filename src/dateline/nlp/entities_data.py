@@ -80,6 +80,9 @@ class Lexicon:
     companies: dict[str, str] = field(default_factory=dict)
     """Surface form -> canonical company name: ORG whatever spaCy votes."""
     sections: dict[str, dict[str, str]] = field(default_factory=lambda: defaultdict(dict))
+    title_words: set[str] = field(default_factory=set)
+    """Every word of a listed title ("chief", "executive"): an honorific is no honorific
+    before one ("Chief Executive Ann Lowe")."""
     _class_rx: list[tuple[re.Pattern[str], list[str]]] = field(default_factory=list)
     _class_cache: dict[str, frozenset[str]] = field(default_factory=dict)
 
@@ -141,6 +144,7 @@ def lexicon() -> Lexicon:
         text, cls, gender = row[:3]
         display = row[3] if len(row) > 3 and row[3] else _display(text)
         lex.titles[text] = Title(text, cls, None if gender == "-" else gender, display)
+        lex.title_words.update(text.replace("-", " ").split())
     for section, entry, value in _rows("entities_lexicon.tsv"):
         lex.sections[section][entry] = value
     dateline_only = lex.words("agency_dateline_only")

@@ -86,6 +86,9 @@ def finish_roles(doc: Doc, drafts: list[Draft], lex: Lexicon) -> None:
                 elif found is not None:
                     role.organization = found.name
             title = lex.titles.get(bare_title(role.title, lex))
+            head = bare_title(role.title, lex).split()[-1:]
+            if title is None and head and head[0] in lex.words("portfolio_head"):
+                title = lex.titles.get(head[0])  # "Economy, Trade and Industry Minister"
             if role.organization is None and role.country is None and title and title.cls == "gov":
                 bare = bare_title(role.title, lex)
                 mine = {r.country for r in d.roles if bare_title(r.title, lex) == bare}
