@@ -111,3 +111,26 @@ def test_they_after_unnamed_people_is_not_a_place(nlp: Language) -> None:
     they = record.quotes[-1]
     assert they.speaker is not None and they.speaker.text == "they"
     assert they.speaker.entity is None
+
+
+def test_a_quotation_right_after_a_reported_statement_has_its_speaker(nlp: Language) -> None:
+    record = _record(
+        nlp, 'Foreign Minister Gabija Rimkutė said the plan was sound. "We will not change course."'
+    )
+    said, quoted = record.quotes
+    assert said.kind == "indirect" and said.content.text == "the plan was sound"
+    assert quoted.kind == "direct" and quoted.cue is None
+    assert quoted.content.text == '"We will not change course."'
+    assert quoted.speaker is not None and quoted.speaker.entity == said.speaker.entity
+
+
+def test_a_quotation_in_the_next_paragraph_after_a_reported_statement_stands_alone(
+    nlp: Language,
+) -> None:
+    record = _record(
+        nlp,
+        "Foreign Minister Gabija Rimkutė said the plan was sound.\n\n"
+        '"We will not change course. Nobody asked us," a placard read.',
+    )
+    quoted = next(q for q in record.quotes if q.content.text.startswith('"We'))
+    assert quoted.speaker is None or quoted.speaker.text != "Foreign Minister Gabija Rimkutė"

@@ -1297,6 +1297,21 @@ def attach_orphans(doc: Doc, quotes: Quotes, found: list[Found]) -> list[Found]:
                 last.content.extend(spans)
                 last.segments.extend(chain)
                 continue
+            if not gap.strip(" .") and "\n" not in gap and last.source is not None:
+                # 'The minister said the plan was sound. "We will not change course."': a
+                # quotation right after a reported statement, in its paragraph, is the same
+                # speaker's next words
+                out.append(
+                    Found(
+                        cue=None,
+                        cls=last.cls,
+                        content=spans,
+                        source=last.source,
+                        source_token=last.source_token,
+                        segments=list(chain),
+                    )
+                )
+                continue
         out.append(Found(cue=None, cls="speech", content=spans, segments=list(chain)))
     return out
 
