@@ -126,6 +126,7 @@ def build(doc: Doc, an: EntityAnalyzer) -> list[Entity]:
                 by_key.setdefault(c.key, draft)
         draft.settle_name(found, lex)
         drafts.append(draft)
+    drafts = _short_org_names(drafts)
     for key, mention in found.extra:
         draft = by_key.get(key)
         if draft is None:
@@ -143,6 +144,37 @@ def build(doc: Doc, an: EntityAnalyzer) -> list[Entity]:
     out.sort(key=lambda e: e.mentions[0].span)
     for i, e in enumerate(out):
         e.id = f"e{i + 1}"
+    return out
+
+
+def _short_org_names(drafts: list[Draft]) -> list[Draft]:
+    """A one-word actor that is the first word of exactly one organisation named in full
+    before it is that organisation: "Brightwave" after "Brightwave Energy", "Northmoor"
+    after "Northmoor Capital" (spaCy reads many such short company names as people).
+    Places, outlets, countries and anyone with a post are left alone ("Washington" is
+    not the Washington Post)."""
+    firsts: dict[str, list[Draft]] = {}
+    for d in drafts:
+        words = d.name.split()
+        if d.type_ == "ORG" and len(words) >= 2 and d.mentions:
+            firsts.setdefault(fold(words[0]), []).append(d)
+    if not firsts:
+        return drafts
+    out: list[Draft] = []
+    for d in drafts:
+        owners = firsts.get(fold(d.name), [])
+        if (len(owners) == 1 and d.type_ in ("PERSON", "ORG") and " " not in d.name
+                and not d.roles and all(c.kind == "name" and not c.key and not c.know
+                                        and not c.roles for c in d.cands)
+                and min(m.span for m in owners[0].mentions) < min(m.span for m in d.mentions)):
+            owner = owners[0]
+            owner.cands.extend(d.cands)
+            for m in d.mentions:
+                owner.add(m)
+            if d.name not in owner.aliases:
+                owner.aliases.append(d.name)
+            continue
+        out.append(d)
     return out
 
 
@@ -168,15 +200,23 @@ def _inside_longer_name(doc: Doc, start: int, end: int, label: str,
     if label.startswith("O:") and (
         # words before a surname (``honorific``): a company name after one is a person's
         (start > 0 and doc[start - 1].lower_.rstrip(".") in lexicon().words("honorific"))
-        or any(e.label_ == "PERSON" and e.start <= start and e.end >= end
-               and e.end - e.start > end - start for e in ents)
+        or any(e.label_ == "PERSON" and e.start < start and _bare_end(doc, e) == end
+               for e in ents)
     ):
-        return True  # a surname: "Ms. Chevron", "Maria Chevron"
+        return True  # a surname: "Ms. Chevron", "Maria Chevron" (not "Gazprom Neft's")
     if label[:2] not in ("M:", "O:") or end >= len(doc) or not doc[end].is_title:
         return False
     if doc[start].idx < head_end:
         return False  # every word is capitalised there; _trim_headline sorts it out
     return any(e.start <= start and e.end > end for e in ents)
+
+
+def _bare_end(doc: Doc, ent: Span) -> int:
+    """Where an entity ends without its possessive ("Maria Chevron's")."""
+    end = ent.end
+    while end > ent.start + 1 and doc[end - 1].text in POSSESSIVE:
+        end -= 1
+    return end
 
 
 def _title_case_headline_end(doc: Doc) -> int:

@@ -592,7 +592,10 @@ class Candidates:
             n = h + 1 - start
             if not 2 <= n <= 3 or self.char_start[start] < head_end:
                 continue
-            if start > 0 and self.is_title[start - 1] and doc[start - 1].pos_ == "PROPN":
+            if h - start >= 2 and self.honorific(start):
+                start += 1  # "Mrs Amaka Obi said": the honorific is no part of the name
+            if start > 0 and self.is_title[start - 1] and doc[start - 1].pos_ == "PROPN" and (
+                    not self.honorific(start - 1)):
                 continue  # the end of a longer capitalised name
             if any(i in self.blocked for i in range(start, end)):
                 continue
