@@ -134,3 +134,28 @@ def test_a_quotation_in_the_next_paragraph_after_a_reported_statement_stands_alo
     )
     quoted = next(q for q in record.quotes if q.content.text.startswith('"We'))
     assert quoted.speaker is None or quoted.speaker.text != "Foreign Minister Gabija Rimkutė"
+
+
+def _headline_quotes(nlp: Language, headline: str) -> list[tuple[str | None, str]]:
+    text = headline + "\nABUJA, May 2 (Wire) -- The council met on Tuesday.\n"
+    doc = prepare_doc(read_plain(text, Source()), "2023-05-03", nlp)
+    assert not isinstance(doc, Exception)
+    record = build_record(nlp(doc))
+    return [(q.speaker.text if q.speaker else None, q.content.text) for q in record.quotes]
+
+
+def test_a_topic_before_a_headline_colon_is_no_speaker(nlp: Language) -> None:
+    assert _headline_quotes(nlp, "Fuel scarcity: depots resume loading in Lagos") == []
+    assert _headline_quotes(nlp, "Election results: tally to end on Friday") == []
+
+
+def test_a_name_before_a_headline_colon_still_speaks(nlp: Language) -> None:
+    assert _headline_quotes(nlp, "Okonkwo: I am not going anywhere") == [
+        ("Okonkwo", "I am not going anywhere")
+    ]
+
+
+def test_a_name_after_a_headline_colon_speaks(nlp: Language) -> None:
+    assert _headline_quotes(nlp, "Fifty new schools to open this year: Adeyemi") == [
+        ("Adeyemi", "Fifty new schools to open this year")
+    ]

@@ -33,6 +33,11 @@ from dateline.record import Content, Evidence, Quote, Speaker, StatementDate, Ti
 
 _HEADLINE_DASH = re.compile(r"^(?P<content>.*\S)\s+[—–-]{1,2}\s+(?P<source>[^—–\-:]{2,60}?)\s*$")
 _HEADLINE_COLON = re.compile(r"^(?P<source>[A-Z][\w.'’ -]{1,40}?):\s+(?P<content>\S.*\S)\s*$")
+_FIRST_PERSON = re.compile(r"^(?:I|We|My|Our|Us|I'm|I’m|We're|We’re)\b|^[\"“‘'«]")
+"""A headline's words after the colon in the speaker's own voice (``Sanders: I am ...``)."""
+_HEADLINE_COLON_AFTER = re.compile(
+    r"^(?P<content>\S.*\S):\s+(?P<source>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,2})\s*$"
+)
 
 
 @Language.component("dateline_quotes")
@@ -171,9 +176,15 @@ def _headline(doc: Doc) -> Found | None:
             source=(base + m.start("source"), base + m.end("source")),
         )
     m = _HEADLINE_COLON.match(head.text)
-    if m and len(m.group("source").split()) <= 4 and (
-        m.group("source").split()[0].upper() not in line_labels()
-    ):  # 'Explainer: ...', 'Analysis: ...': a kicker, not a speaker
+    if (
+        m
+        and len(m.group("source").split()) <= 4
+        and m.group("source").split()[0].upper() not in line_labels()
+        and (
+            _names_someone(doc, base + m.start("source"), base + m.end("source"))
+            or _FIRST_PERSON.match(m.group("content")) is not None
+        )
+    ):  # 'Explainer: ...' is a kicker, 'Fuel scarcity: ...' a topic, not a speaker
         colon = m.end("source")
         return Found(
             cue=(base + colon, base + colon + 1),
@@ -181,7 +192,35 @@ def _headline(doc: Doc) -> Found | None:
             content=[(base + m.start("content"), base + m.end("content"))],
             source=(base + m.start("source"), base + m.end("source")),
         )
+    m = _HEADLINE_COLON_AFTER.match(head.text)
+    if m and _names_someone(doc, base + m.start("source"), base + m.end("source")):
+        # 'Centre to set up 50 new schools this year: Pradhan' (South Asian wire style)
+        colon = m.end("content")
+        return Found(
+            cue=(base + colon, base + colon + 1),
+            cls="speech",
+            content=[(base + m.start("content"), base + m.end("content"))],
+            source=(base + m.start("source"), base + m.end("source")),
+        )
     return None
+
+
+def _names_someone(doc: Doc, start: int, end: int) -> bool:
+    """A headline's source is a name: every word capitalised, and a single word a proper
+    noun or the name of a person or organisation the story knows."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not all(t.is_title or t.is_upper or not t.is_alpha for t in span):
+        return False
+    if len(span) > 1:
+        return True
+    if span[0].pos_ == "PROPN":
+        return True
+    return any(
+        m.span[0] <= start < m.span[1]
+        for e in doc._.entities or []
+        if e.type in {"PERSON", "ORG", "MEDIA"}
+        for m in e.mentions
+    )
 
 
 _HEADLINE_PREPS = frozenset({"about", "over", "on", "for", "against", "to", "of"})
