@@ -251,6 +251,7 @@ def find(doc: Doc, ref: dt.date | None) -> list[Timex]:
     """Timexes of doc in text order, each resolved in the context of those before it."""
     out: list[Timex] = []
     ctx = Context(ref=ref)
+    last_clock = False  # the timex just before is a clock time without its day
     text = doc_text(doc)
     found = candidates(text)
     for c in found:
@@ -270,6 +271,8 @@ def find(doc: Doc, ref: dt.date | None) -> list[Timex]:
         c.groups["_text"] = text[c.start : c.end]
         ctx.tense = tense_of(span)
         ctx.sent = span.sent.start
+        if c.rule.name == "clock":
+            ctx.prev_sent = doc[ctx.sent - 1].sent.start if ctx.sent > 0 else -3
         ctx.prev_word = doc[span.start - 1].lower_ if span.start > 0 else ""
         head = span.root.head
         if head.pos_ == "ADP":
@@ -289,6 +292,14 @@ def find(doc: Doc, ref: dt.date | None) -> list[Timex]:
         if resolved is None:
             continue
         tid = f"t{len(out) + 1}"
+        if (out and resolved.day is not None and resolved.type == "DATE" and last_clock
+                and c.start - out[-1].span[1] <= 16
+                and not re.search(r"[.!?;\n]", text[out[-1].span[1] : c.start])):
+            # "at 10:35 a.m. (0735 GMT) Friday": the day right after dates the clock time
+            prev = out[-1]
+            out[-1] = prev.model_copy(update={
+                "value": resolved.day.isoformat() + (prev.value or "")[10:], "anchor": tid})
+        last_clock = resolved.type == "TIME" and resolved.undated
         out.append(
             Timex(
                 id=tid,
@@ -301,6 +312,7 @@ def find(doc: Doc, ref: dt.date | None) -> list[Timex]:
         )
         if resolved.day is not None and resolved.type in ("DATE", "TIME"):
             ctx.anchor_day = (tid, resolved.day)
+            ctx.anchor_day_sent = ctx.sent
         if resolved.type in ("DATE", "TIME") and (resolved.value or "")[:4].isdigit():
             ctx.anchor_value = (tid, resolved.value or "")
             ctx.anchor_value_sent = ctx.sent

@@ -28,6 +28,10 @@ class Context:
     ref: dt.date | None
     tense: Tense = None
     anchor_day: tuple[str, dt.date] | None = None
+    anchor_day_sent: int = -2
+    prev_sent: int = -3
+    """The first token of the sentence before the expression's (set for clock times only)."""
+    """The sentence of ``anchor_day``: a clock time takes a day named in its own sentence."""
     anchor_quarter: tuple[str, str] | None = None
     anchor_value: tuple[str, str] | None = None
     """The latest calendar value (``1998``, ``1998-06``, ``1998-06-02``): "later that year"."""
@@ -63,6 +67,9 @@ class Resolved:
     anchor: str | None = None
     day: dt.date | None = None
     """The calendar day the value denotes, if it is day-precise: later anchors read it."""
+    undated: bool = False
+    """A clock time whose day was not written with it: a day right after it in the same
+    sentence ("at 10:35 a.m. (0735 GMT) Friday") dates it instead (timex.find)."""
 
 
 UNIT_LETTER = {
@@ -886,8 +893,8 @@ def n_clock(c: Candidate, ctx: Context) -> Resolved | None:
             return None
         hour, minute = int(n), 0
     else:
-        hour = int(g.get("h") or g.get("h24") or 0)
-        minute = int(g.get("m") or g.get("m24") or 0)
+        hour = int(g.get("h") or g.get("h24") or g.get("mil") or 0)
+        minute = int(g.get("m") or g.get("m24") or g.get("milm") or 0)
         ap = (g.get("ap") or "").lower()
         if ap.startswith("p") and hour < 12:
             hour += 12
@@ -910,12 +917,21 @@ def n_clock(c: Candidate, ctx: Context) -> Resolved | None:
                         {"month": g["month"], "day": g["day"], "year": g.get("year")})
         r = n_date(sub, ctx)
         d, anchor = (r.day, r.anchor) if r else (None, None)
-    elif ctx.anchor_day is not None:
+    elif ctx.anchor_day is not None and ctx.anchor_day_sent in (ctx.sent, ctx.prev_sent):
+        # "On Friday ... at 10 a.m.": the day of its own sentence or the one before; a day
+        # named further back (a quote's "last night") does not carry over (round 9)
         anchor, d = ctx.anchor_day
     elif ctx.ref is not None:
         anchor, d = "published", ctx.ref
     day = d.isoformat() if d else "XXXX-XX-XX"
-    return Resolved("TIME", f"{day}T{hour:02d}:{minute:02d}", anchor, d)
+    zone = "Z" if re.sub(r"\s+", " ", g.get("tz") or "") in UTC_ZONES else ""
+    undated = not (g.get("wd") or g.get("deictic") or g.get("month"))
+    return Resolved("TIME", f"{day}T{hour:02d}:{minute:02d}{zone}", anchor, d, undated)
+
+
+UTC_ZONES = frozenset({"GMT", "UTC", "Z", "Greenwich Mean Time", "Greenwich time"})
+"""Zones written as UTC: ISO 8601 (and TIMEX3 values) write the time with a "Z" (round 9;
+TBAQ has no annotated clock time with a zone, MEANTIME writes "T08:30Z")."""
 
 
 PM_PODS = frozenset({"tonight", "afternoon", "evening", "night"})
