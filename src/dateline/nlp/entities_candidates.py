@@ -314,7 +314,7 @@ class Candidates:
                     if doc[k].ent_iob_ == "I":
                         while j - 1 >= 0 and j > k - 3 and doc[j].ent_iob_ == "I" and (
                                 doc[j - 1].lower_ not in self.w("former")
-                                and doc[j - 1].lower_ not in self.w("title_prefix")):
+                                and self.w("title_prefix").get(doc[j - 1].lower_, "x") != "-"):
                             j -= 1
                     elif doc[k].ent_iob_ == "O":
                         # a name spaCy did not tag is still whole: "Premier League chief
@@ -323,7 +323,7 @@ class Candidates:
                                 doc[j - 1].pos_ == "PROPN" and doc[j - 1].is_title
                                 and doc[j - 1].dep_ == "compound"
                                 and doc[j - 1].lower_ not in self.w("former")
-                                and doc[j - 1].lower_ not in self.w("title_prefix")):
+                                and self.w("title_prefix").get(doc[j - 1].lower_, "x") != "-"):
                             j -= 1
                     role.organization = doc[j : k + 1].text
                     start = j
