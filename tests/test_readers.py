@@ -156,3 +156,37 @@ def test_unreadable_published_is_kept_in_metadata_not_guessed():
 
 def test_xhtml_with_xml_prolog_is_html():
     assert sniff('<?xml version="1.0"?>\n<html xmlns="http://www.w3.org/1999/xhtml">') == "html"
+
+
+def test_plain_text_broadcaster_dateline_names_the_outlet():
+    text = (
+        "Budget deal close, aides say\n\n"
+        "Washington (CNN) — Senate aides are close to a budget deal, two aides told CNN."
+    )
+    article = one(read_bytes(text.encode("utf-8")))
+    assert article.dateline.text == "Washington (CNN) —"
+    assert article.source.outlet == "CNN"
+    assert article.dek is None
+
+
+def test_dateline_words_stay_out_of_quote_content(nlp):
+    # The dateline opens the paragraph; the attribution's content starts after it.
+    from dateline.analysis import analyze_articles
+
+    stories = [
+        "Budget deal close\n\nWashington (CNN) — Senate aides are close to a deal, two aides "
+        "told CNN.",
+        "Schools to open\n\nNew Delhi, Apr 15 (PTI) The Centre will open 12 schools, the "
+        "minister said on Monday.",
+        "Talks offered\n\nANKARA\n\nTürkiye is ready to host talks, the minister said on Tuesday.",
+    ]
+    articles = [one(read_bytes(s.encode("utf-8"))) for s in stories]
+    records = list(analyze_articles(articles, published="2024-04-16", nlp=nlp))
+    for story, rec in zip(stories, records, strict=True):
+        d = rec.to_json_dict()
+        assert d["dek"] is None
+        dl_end = d["dateline"]["span"][1]
+        assert d["quotes"], story
+        for q in d["quotes"]:
+            assert all(start >= dl_end for start, _ in q["content"]["spans"]), q
+            assert not q["content"]["text"].startswith(("Washington", "New Delhi", "ANKARA"))

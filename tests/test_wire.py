@@ -228,3 +228,138 @@ def test_a_transcript_line_with_a_parenthesis_and_colon_is_no_dateline():
     # Same shape as 'UNITED NATIONS (AP):', but no news agency in the brackets.
     text = "Interview with the mayor\n\nDURMAZ (through translator): We rebuilt the port."
     assert parse_header(text).dateline is None
+
+
+# House styles of broadcasters and national agencies (probe 6): each is a data line.
+MORE_STYLES = [
+    # (text, dateline text, place, date, agency)
+    (
+        "Budget talks stall\n\nWashington (CNN) — Negotiators broke off late on Monday.",
+        "Washington (CNN) —",
+        "Washington",
+        None,
+        "CNN",
+    ),
+    (
+        "Refinery output falls\n\nMOSCOW. Nov 27 (Interfax) - The refinery cut runs, it said.",
+        "MOSCOW. Nov 27 (Interfax) -",
+        "MOSCOW",
+        "XXXX-11-27",
+        "Interfax",
+    ),
+    (
+        "Schools to open\n\nNew Delhi, Apr 15 (PTI) The Centre will open 12 schools, he said.",
+        "New Delhi, Apr 15 (PTI)",
+        "New Delhi",
+        "XXXX-04-15",
+        "PTI",
+    ),
+    (
+        "Subsidies extended\n\nTOKYO, Feb. 6 Kyodo - The government will extend fuel aid.",
+        "TOKYO, Feb. 6 Kyodo -",
+        "TOKYO",
+        "XXXX-02-06",
+        "Kyodo",
+    ),
+    (
+        "Grain talks offered\n\nANKARA\n\nTürkiye is ready to host talks, the minister said.",
+        "ANKARA",
+        "ANKARA",
+        None,
+        None,
+    ),
+    (
+        "Ferry resumes\n\nSEOUL, March 3 (Yonhap) -- Ferry services resumed on Sunday.",
+        "SEOUL, March 3 (Yonhap) --",
+        "SEOUL",
+        "XXXX-03-03",
+        "Yonhap",
+    ),
+    (
+        "Plant opens\n\nAUSTIN, Texas, Jan. 16, 2024 /PRNewswire/ -- A battery plant opened.",
+        "AUSTIN, Texas, Jan. 16, 2024 /PRNewswire/",
+        "AUSTIN",
+        "2024-01-16",
+        "PRNewswire",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "head", "place", "date", "agency"), MORE_STYLES)
+def test_more_house_styles(text: str, head: str, place: str, date: str | None, agency: str | None):
+    header = parse_header(text)
+    dl = header.dateline
+    assert dl is not None and dl.text == head
+    assert text[dl.span[0] : dl.span[1]] == head
+    assert dl.place.text == place and text[dl.place.span[0] : dl.place.span[1]] == place
+    assert dl.date == date
+    assert (dl.agency.text if dl.agency else None) == agency
+    if dl.agency is not None:
+        assert text[dl.agency.span[0] : dl.agency.span[1]] == agency
+    assert header.dek is None
+    spans_ok(text, header)
+
+
+def test_broadcasters_and_agencies_name_their_outlet():
+    from dateline.read.wire import agency_outlet
+
+    assert agency_outlet("CNN") == "CNN"
+    assert agency_outlet("PTI") == "Press Trust of India"
+    assert agency_outlet("Anadolu") == agency_outlet("AA") == "Anadolu Agency"
+    assert agency_outlet("kyodo") == "Kyodo News"
+
+
+def test_missing_dash_needs_a_known_agency():
+    # 'Smith (R) Two ...' and an unknown word in brackets are not datelines, even in capitals.
+    for text in (
+        "Headline\nSmith (R) Two senators voted against.",
+        "Headline\nNEW DELHI, Apr 15 (Staff) The Centre will open schools.",
+        "Headline\nParis (Nobody) The show opened.",
+    ):
+        assert parse_header(text).dateline is None, text
+
+
+def test_unbracketed_agency_needs_a_known_agency_and_a_date():
+    assert parse_header("Headline\nTOKYO, Feb. 6 Monday - Rain fell.").dateline is None
+    assert parse_header("Headline\nTOKYO Kyodo - Rain fell.").dateline is None
+
+
+def test_a_place_on_its_own_line_is_a_dateline_only_between_headline_and_body():
+    # a one-word headline in capitals over the body stays a headline
+    text = "FLOODS\n\nRivers rose across the north on Monday, officials said."
+    header = parse_header(text)
+    assert header.dateline is None and header.headline.text == "FLOODS"
+    # a kicker on its own line is no place
+    text = "Ports reopen\n\nEXCLUSIVE\n\nThe ports reopened on Monday, officials said."
+    assert parse_header(text).dateline is None
+    # a two-line headline in capitals is not split into headline and place
+    text = "STORM HITS\nNORTH COAST\nWinds reached 140 km/h on Monday, forecasters said."
+    assert parse_header(text).dateline is None
+    # a section label over a real dateline gives way to the dateline
+    text = "Ports reopen\nUKRAINE\nODESA (AP) — The ports reopened on Monday, officials said."
+    assert parse_header(text).dateline.text == "ODESA (AP) —"
+    # nothing after the place line: no body, so no dateline
+    assert parse_header("Ports reopen\nANKARA").dateline is None
+    # a dek between headline and place line is still the dek
+    text = "Talks offered\nThe minister spoke after the meeting\nANKARA\nTürkiye will host talks."
+    header = parse_header(text)
+    assert header.dateline.text == "ANKARA" and header.dek.text.startswith("The minister")
+    spans_ok(text, header)
+
+
+def _filled(dateline_text: str, published: str) -> str | None:
+    text = f"Headline\n{dateline_text} Troops arrived."
+    article = Article(text=text, dateline=parse_header(text).dateline)
+    resolve_reference(article, published)
+    return article.dateline.date
+
+
+def test_yearless_dateline_takes_the_latest_year_not_after_publication():
+    # months before publication: the same year, not the next one that happens to be nearer
+    assert _filled("TOKYO, Feb. 6 (Kyodo) --", "2024-09-19") == "2024-02-06"
+    assert _filled("MOSCOW. Nov 27 (Interfax) -", "2024-09-19") == "2023-11-27"
+    assert _filled("MOSCOW. Nov 27 (Interfax) -", "2024-11-27") == "2024-11-27"
+    # one day ahead is a time zone (Tokyo's morning, a UTC publication date)
+    assert _filled("TOKYO, Jan. 1 (Kyodo) --", "2023-12-31") == "2024-01-01"
+    # February 29 goes back to the last leap year
+    assert _filled("MOSCOW, February 29. /TASS/.", "2026-01-10") == "2024-02-29"

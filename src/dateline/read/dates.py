@@ -1,9 +1,10 @@
 """The reference date: which day "on Monday" and a year-less dateline are read against.
 
 Order of trust: the user's ``--published``, then the input's own metadata, then a
-dateline that carries a year. A dateline without a year takes the year that puts it
-nearest the reference date (a December 31 dateline on a story published January 2
-belongs to the year before).
+dateline that carries a year. A dateline without a year takes the latest year that does
+not put it after the reference date (a December 31 dateline on a story published January 2
+belongs to the year before; a February 6 dateline on a story published in September, to
+the same year).
 """
 
 from __future__ import annotations
@@ -52,16 +53,22 @@ def normalise_date(value: str) -> str | None:
     return parsed.date().isoformat() if parsed else None
 
 
-def _nearest_year(month: int, day: int, ref: dt.date) -> str | None:
-    best = None
-    for year in (ref.year - 1, ref.year, ref.year + 1):
+# A dateline may be a day ahead of the reference date: Tokyo's morning is still the
+# previous day in UTC, where a feed's publication time is often given.
+_DATELINE_LEAD = dt.timedelta(days=1)
+
+
+def _latest_year(month: int, day: int, ref: dt.date) -> str | None:
+    """The latest year that puts the dateline's day no later than the reference date: a
+    story is filed on or before it is published, never months ahead of it."""
+    for year in range(ref.year + 1, ref.year - 8, -1):  # back to the last February 29
         try:
             cand = dt.date(year, month, day)
-        except ValueError:
+        except ValueError:  # February 29 outside a leap year
             continue
-        if best is None or abs((cand - ref).days) < abs((best - ref).days):
-            best = cand
-    return best.isoformat() if best else None
+        if cand <= ref + _DATELINE_LEAD:
+            return cand.isoformat()
+    return None
 
 
 def resolve_reference(article: Article, option: str | None = None) -> Published | None:
@@ -75,7 +82,7 @@ def resolve_reference(article: Article, option: str | None = None) -> Published 
     if dl and dl.date:
         if dl.date.startswith("XXXX") and published:
             month, day = int(dl.date[5:7]), int(dl.date[8:10])
-            filled = _nearest_year(month, day, dt.date.fromisoformat(published.date))
+            filled = _latest_year(month, day, dt.date.fromisoformat(published.date))
             if filled:
                 article.dateline = dl.model_copy(update={"date": filled})
         elif published is None and not dl.date.startswith("XXXX"):

@@ -33,10 +33,17 @@ def agencies() -> dict[str, str]:
     return {token: outlet for token, outlet in _data_lines("agencies.tsv")}
 
 
+@dataclass(frozen=True)
+class _Style:
+    name: str
+    rx: re.Pattern[str]
+    needs: frozenset[str]
+
+
 @cache
-def _patterns() -> list[tuple[str, re.Pattern[str]]]:
+def _patterns() -> list[_Style]:
     rows = _data_lines("datelines.txt")
-    fragments = {k[1:]: v for k, v in rows if k.startswith("=")}
+    fragments = {row[0][1:]: row[1] for row in rows if row[0].startswith("=")}
     month_alt = "|".join(sorted(months(), key=len, reverse=True))
     fragments["MONTH"] = "(?i:" + month_alt + ")"
 
@@ -46,7 +53,16 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
                 pattern = pattern.replace("{" + key + "}", value)
         return pattern
 
-    return [(style, re.compile(fill(rx))) for style, rx in rows if not style.startswith("=")]
+    return [
+        _Style(row[0], re.compile(fill(row[1])), frozenset(filter(None, _cells(row, 2))))
+        for row in rows
+        if not row[0].startswith("=")
+    ]
+
+
+def _cells(row: list[str], index: int) -> list[str]:
+    """The comma-separated words of an optional column ("known-agency,date")."""
+    return [w.strip() for w in row[index].split(",")] if len(row) > index else []
 
 
 @dataclass
@@ -88,24 +104,34 @@ def _iso_date(groups: dict[str, str | None]) -> str | None:
     return f"{year}-{month:02d}-{int(day):02d}" if year else f"XXXX-{month:02d}-{int(day):02d}"
 
 
-def match_dateline(text: str, offset: int = 0) -> DatelineInfo | None:
-    """Match a dateline at the start of one line ``text``; spans are shifted by ``offset``."""
-    for style, rx in _patterns():
-        m = rx.match(text)
+def match_dateline(text: str, offset: int = 0, alone: bool = False) -> DatelineInfo | None:
+    """Match a dateline at the start of one line ``text``; spans are shifted by ``offset``.
+
+    ``alone`` says the line stands between a headline and a body paragraph, where a line
+    that is only a place in capitals ("ANKARA") is a dateline rather than a dek.
+    """
+    for style in _patterns():
+        if "alone" in style.needs and not alone:
+            continue
+        m = style.rx.match(text)
         if not m:
             continue
         groups = m.groupdict()
         place = groups["place"]
         if not place[0].isupper() or place.upper() in kickers():
             continue
-        if style == "bare" and not _plausible_bare_place(place):
+        if "capitals" in style.needs and not _plausible_bare_place(place):
+            continue
+        if "date" in style.needs and not groups.get("date"):
+            continue
+        agency = groups.get("agency")
+        known = agency is not None and agency_outlet(agency) is not None
+        if "known-agency" in style.needs and not known:
+            # 'DURMAZ (through translator):' opens a transcript line, not a story
             continue
         # An agency we do not know is still an agency when the place is in wire capitals.
-        agency = groups.get("agency")
-        if agency is not None and agency_outlet(agency) is None and not place.isupper():
+        if agency is not None and not known and not place.isupper():
             continue
-        if style == "colon" and (agency is None or agency_outlet(agency) is None):
-            continue  # 'DURMAZ (through translator):' opens a transcript line, not a story
 
         def ev(name: str, m: re.Match[str] = m) -> Evidence | None:
             if m.groupdict().get(name) is None:
@@ -180,7 +206,7 @@ def parse_header(text: str, max_header_lines: int = 4) -> Header:
     """
     lines = _lines(text, max_header_lines + 2)
     for i, (s, e) in enumerate(lines[:max_header_lines]):
-        info = match_dateline(text[s:e], offset=s)
+        info = match_dateline(text[s:e], offset=s, alone=_stands_alone(text, lines, i))
         if info is None:
             continue
         header = Header(headline=None, dek=None, dateline=info)
@@ -205,6 +231,22 @@ def parse_header(text: str, max_header_lines: int = 4) -> Header:
         if len(rest) >= 2 and _is_heading(text[slice(*rest[0])], _MAX_DEK):
             header.dek = _ev(text, rest[0])
     return header
+
+
+def _stands_alone(text: str, lines: list[tuple[int, int]], i: int) -> bool:
+    """Whether line ``i`` sits where a dateline on a line of its own would: after a headline
+    that is not itself in capitals (so an all-capitals two-line headline is not split), and
+    before a body paragraph that carries no dateline of its own ("UKRAINE" over
+    "KYIV (AP) — ..." is a section label)."""
+    if i == 0 or i + 1 >= len(lines):
+        return False
+    first = text[slice(*lines[0])]
+    following = text[slice(*lines[i + 1])]
+    return (
+        not first.isupper()
+        and not _is_heading(following, _MAX_DEK)
+        and match_dateline(following) is None
+    )
 
 
 def _ev(text: str, bounds: tuple[int, int]) -> Evidence:
