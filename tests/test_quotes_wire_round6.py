@@ -159,3 +159,29 @@ def test_a_name_after_a_headline_colon_speaks(nlp: Language) -> None:
     assert _headline_quotes(nlp, "Fifty new schools to open this year: Adeyemi") == [
         ("Adeyemi", "Fifty new schools to open this year")
     ]
+
+
+def test_a_medium_with_nothing_said_is_no_attribution(nlp: Language) -> None:
+    assert _record(nlp, "The ministry said on Telegram.").quotes == []
+
+
+def test_a_channel_ends_with_its_sentence(nlp: Language) -> None:
+    body = '"The talks have failed," the minister said in a post on X.\n\nMore soon.'
+    record = _record(nlp, body)
+    (quote,) = record.quotes
+    assert quote.channel is not None and quote.channel.text == "in a post on X"
+
+
+def test_warned_the_coalition_against_keeps_addressee_and_content_apart(
+    nlp: Language,
+) -> None:
+    quote = _one(_record(nlp, "The chancellor has warned the coalition against another summer "
+                              "of disputes."))
+    assert quote.channel is not None and quote.channel.text == "the coalition"
+    assert quote.content.text == "against another summer of disputes"
+
+
+def test_no_response_to_a_request_is_content_not_channel(nlp: Language) -> None:
+    quote = _one(_record(nlp, "The port authority did not respond to a request for comment."))
+    assert quote.content.text == "a request for comment"
+    assert quote.channel is None

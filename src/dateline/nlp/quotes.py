@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from dateline.nlp.extensions import doc_text
 from dateline.nlp.quotes_around import find_around
 from dateline.nlp.quotes_framing import find_framing
-from dateline.nlp.quotes_lexicon import Verb, line_labels, verbs
+from dateline.nlp.quotes_lexicon import Verb, line_labels, medium_verbs, verb_preps, verbs
 from dateline.nlp.quotes_marks import QuoteSegment, scan
 from dateline.nlp.quotes_nominal import find_adverbial, find_nominal
 from dateline.nlp.quotes_rules import (
@@ -88,6 +88,7 @@ def extract(doc: Doc) -> list[Quote]:
     for f in found:
         _addressee_out_of_content(doc, f, text)
         _date_out_of_content(doc, f, dates, text)
+    found = [f for f in found if _channel_apart(doc, f, text)]
     out: list[Quote] = []
     for n, f in enumerate(found, 1):
         out.append(_to_quote(doc, f, f"q{n}", resolver, quotes, dates))
@@ -329,6 +330,53 @@ def _date(doc: Doc, f: Found, dates: list[Timex] | None = None) -> StatementDate
         if inside and not _in_aside(doc, t, f):
             return StatementDate(value=t.value, timex=t.id)
     return _fronted_date(doc, f, dates if dates is not None else _dates(doc))
+
+
+def _channel_apart(doc: Doc, f: Found, text: str) -> bool:
+    """Keep channel and content apart; False when nothing but the channel was said.
+
+    The channel loses trailing blanks and a sentence's full stop (``in a post on X.``).
+    A channel that opens the content (``warned the coalition against another summer``)
+    is cut from it. One that is the whole content is dropped where the verb takes that
+    preposition's object as content (``did not respond to a request``); otherwise
+    (``said on Telegram.``) there is no content, so no attribution."""
+    if f.channel is None:
+        return True
+    start, end = f.channel
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    last = text[start:end].split()[-1] if text[start:end].split() else ""
+    if last.endswith(".") and "." not in last[:-1] and (end == len(text) or text[end].isspace()):
+        end -= 1
+    f.channel = (start, end)
+    if not f.content:
+        return True
+    c_start, c_end = f.content[0]
+    if (c_start, c_end) == (start, end) or (len(f.content) == 1 and c_start == start
+                                            and c_end <= end):
+        cue = doc.char_span(*f.cue, alignment_mode="expand") if f.cue else None
+        verb = next((t for t in cue or [] if t.pos_ == "VERB"), None)
+        if cue is None or verb is None or len(cue) < 2:
+            return True
+        entry = verbs().get(verb.lemma_.lower())
+        prep = cue[-1].lower_
+        if verb.lemma_.lower() in medium_verbs() and prep in {"on", "in"}:
+            return False  # 'said on Telegram.': a medium, and nothing said
+        if prep == "to" or prep in verb_preps().get(verb.lemma_.lower(), frozenset()) or (
+            entry is not None and entry.frame.startswith("p:")
+        ):
+            f.channel = None  # 'did not respond to a request': what was answered
+        return True
+    if c_start == start and end < c_end and f.cue is not None:
+        # 'warned the coalition against another summer': the addressee, then the content
+        # under the verb's own preposition ('urged dockers to end it' stays whole)
+        rest = text[end:c_end]
+        first = rest.split()[0].lower() if rest.split() else ""
+        cue = doc.char_span(*f.cue, alignment_mode="expand")
+        verb = next((t for t in cue or [] if t.pos_ == "VERB"), None)
+        if verb is not None and first in verb_preps().get(verb.lemma_.lower(), frozenset()):
+            f.content[0] = (end + len(rest) - len(rest.lstrip()), c_end)
+    return True
 
 
 def _addressee_out_of_content(doc: Doc, f: Found, text: str) -> None:

@@ -63,3 +63,9 @@ def line_labels() -> frozenset[str]:
 def possessives() -> dict[str, str]:
     """Possessive determiner -> the pronoun a speaker "his" is resolved as ("he")."""
     return {row[0]: row[1] for row in _rows("quotes_possessives.tsv")}
+
+
+@cache
+def medium_verbs() -> frozenset[str]:
+    """Lemmas whose ``on``/``in`` object is a medium, never a content (``said on X``)."""
+    return frozenset(row[0] for row in _rows("quotes_medium_verbs.tsv"))
