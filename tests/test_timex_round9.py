@@ -72,3 +72,82 @@ def test_utc_and_military_clock_times(nlp: Language) -> None:
     # a conversion in brackets after a local time is no timex of its own
     got = found(nlp, "It landed at 9:10 p.m. (1310 GMT).", "2024-09-19")
     assert got == [("9:10 p.m.", "TIME", "2024-09-19T21:10")]
+
+
+def test_every_weekday_with_a_part_of_day_and_every_second(nlp: Language) -> None:
+    assert found(nlp, "Every Thursday evening the choir rehearses in the hall.") == [
+        ("Every Thursday evening", "SET", "XXXX-WXX-4TEV")]
+    assert found(nlp, "Bins are emptied every second Friday.") == [
+        ("every second Friday", "SET", "XXXX-WXX-5")]
+    assert found(nlp, "The magazine appears every second week.") == [
+        ("every second week", "SET", "P2W")]
+
+
+def test_today_in_a_programme_name(nlp: Language) -> None:
+    assert found(nlp, "She presents BBC Midlands Today on weekdays.") == []
+    assert found(nlp, "He told the Today programme he would stand.") == []
+    assert found(nlp, "Today, the council met again.") == [("Today", "DATE", THURSDAY)]
+    assert found(nlp, "The council met today.") == [("today", "DATE", THURSDAY)]
+
+
+def test_two_days_of_one_month(nlp: Language) -> None:
+    got = found(nlp, "The summit will be held on March 18 and 19.", "2025-02-10")
+    assert got == [("March 18", "DATE", "2025-03-18"), ("19", "DATE", "2025-03-19")]
+    got = found(nlp, "Talks were held on Oct. 2-3, 2023, in Vienna.")
+    assert got == [("Oct. 2", "DATE", "2023-10-02"), ("3, 2023", "DATE", "2023-10-03")]
+    # a count after "and" is no day
+    assert found(nlp, "On March 18 and 19 people were hurt.", "2025-03-20") == [
+        ("March 18", "DATE", "2025-03-18")]
+
+
+def test_two_digit_years_and_decades_without_apostrophe(nlp: Language) -> None:
+    got = found(nlp, "The index closed at its lowest level since '82.", "2008-10-06")
+    assert got == [("'82", "DATE", "1982")]
+    assert found(nlp, "The band toured with iLife '11 songs.") == []
+    got = found(nlp, "Prices were far higher in the 70s and 80s.", "2008-10-06")
+    assert got == [("the 70s", "DATE", "197"), ("80s", "DATE", "198")]
+
+
+def test_bare_and_capitalised_seasons(nlp: Language) -> None:
+    got = found(nlp, "Ministers meet again at their Autumn meetings.", "2008-09-20")
+    assert got == [("Autumn", "DATE", "2008-FA")]
+    assert found(nlp, "Prices rose through autumn.", "2008-12-20") == [
+        ("autumn", "DATE", "2008-FA")]
+    # a headline's verb and a name stay out
+    assert found(nlp, "Stocks Fall on Weak Data") == []
+    assert found(nlp, "They visited the Spring Garden Museum.") == []
+
+
+def test_weekly_as_an_adjective_and_named_days(nlp: Language) -> None:
+    assert found(nlp, "The index posted its biggest weekly gain this year.", "2008-10-10") == [
+        ("weekly", "SET", "P1W"), ("this year", "DATE", "2008")]
+    # "quarterly" before a noun stays out, as TBAQ has it
+    assert found(nlp, "The firm raised its quarterly dividend.") == []
+    got = found(nlp, "Traders recalled the crash of Black Monday.")
+    assert got == [("Black Monday", "DATE", None)]
+
+
+def test_vague_durations_in_the_making_and_in_just_minutes(nlp: Language) -> None:
+    assert found(nlp, "The crisis was decades in the making, he said.") == [
+        ("decades", "DURATION", "PXY")]
+    assert found(nlp, "The fire spread through the block in just minutes.") == [
+        ("minutes", "DURATION", "PTXM")]
+
+
+def test_month_of_next_year_quarters_and_periods(nlp: Language) -> None:
+    got = found(nlp, "Dealers whose contracts end after October of next year get a letter.",
+                "2009-03-03")
+    assert got == [("October", "DATE", "2010-10"), ("next year", "DATE", "2010")]
+    got = found(nlp, "The firm will shut two plants during the fourth quarter.", "2009-03-03")
+    assert got == [("the fourth quarter", "DATE", "2009-Q4")]
+    got = found(nlp, "It made a profit in the final quarter of 2009.", "2010-01-28")
+    assert got == [("the final quarter of 2009", "DATE", "2009-Q4")]
+    text = ("The carmaker reported a loss of $4.8 billion in the fourth quarter of 2005 and a "
+            "total loss of $8.6 billion for the entire year.")
+    got = found(nlp, text, "2006-01-27")
+    assert got == [("the fourth quarter of 2005", "DATE", "2005-Q4"),
+                   ("the entire year", "DATE", "2005")]
+    got = found(nlp, "Sales rose 43% in February compared to the same period last year.",
+                "2009-03-03")
+    assert got == [("February", "DATE", "2009-02"),
+                   ("the same period last year", "DATE", "2008-02")]

@@ -27,6 +27,8 @@ A_DURATION_CUES = frozenset(words()["durationcue"])
 """Words before "a day"/"a year" that make it a duration rather than "$5 a year"."""
 
 SEASON_WORDS = frozenset(words()["season"])
+SET_ADJECTIVES = frozenset(words()["setadj"])
+"""Frequency words that are SETs as adjectives too ("his weekly radio address")."""
 SEASON_NAME_HEADS = frozenset(words()["seasonname"])
 """Nouns after a season word that make it part of a name ("the summer Olympics")."""
 THE_YEAR_CUES = frozenset({"for", "in", "of", "during", "through", "throughout", "over"})
@@ -120,6 +122,8 @@ def _keep(c: Candidate, span: Span, doc: Doc) -> bool:
         nxt = doc[span.end] if span.end < len(doc) else None
         if prev is not None and (prev.like_num or prev.text in "$£€#"):
             return False
+        if span.text[0] in "'’":  # "since '82": only after a year cue
+            return prev_word in YEAR_CUES
         if prev_word in YEAR_CUES or span.root.ent_type_ == "DATE":
             return True
         return not (nxt is not None and (nxt.tag_ == "NNS" or nxt.like_num))
@@ -138,9 +142,21 @@ def _keep(c: Candidate, span: Span, doc: Doc) -> bool:
         # "for the year", "in the fiscal year"; not "the year of the dragon", "the year's best"
         return prev_word in THE_YEAR_CUES
     if c.rule.name == "set_word":
-        # "the Communist Party daily Granma" is a newspaper
+        # "the Communist Party daily Granma" is a newspaper; "a weekly gain", "hourly
+        # earnings" (setadj: TBAQ annotates these adjectives) are SETs too (round 9)
         nxt = doc[span.end] if span.end < len(doc) else None
-        return span.root.pos_ == "ADV" and not (nxt is not None and nxt.pos_ == "PROPN")
+        adverb = span.root.pos_ == "ADV" or (
+            span.root.pos_ == "ADJ" and span.root.lower_ in SET_ADJECTIVES)
+        return adverb and not (nxt is not None and nxt.pos_ == "PROPN")
+    if c.rule.name == "date_pair" and c.groups.get("_second"):
+        # "March 18 and 19 people": a count, not the second day
+        nxt = doc[span.end] if span.end < len(doc) else None
+        return not (nxt is not None and nxt.pos_ in ("NOUN", "PROPN"))
+    if c.rule.name == "deictic" and span.text == "Today" and not span[0].is_sent_start:
+        # "BBC Midlands Today", "the Today programme": a name, not the day (round 9)
+        nxt = doc[span.end] if span.end < len(doc) else None
+        return not ((prev is not None and prev.pos_ == "PROPN" and prev.is_title)
+                    or (nxt is not None and nxt.lower_ in ("programme", "program", "show")))
     if c.rule.name == "month" and not c.groups.get("mod") and not c.groups.get("part"):
         # "the annual March for Life", "the March of the Mothers": a name, not the month
         nxt = doc[span.end] if span.end < len(doc) else None
@@ -160,6 +176,10 @@ def _keep(c: Candidate, span: Span, doc: Doc) -> bool:
             return False  # capitalised mid-sentence before a name: part of that name
         if nxt is not None and nxt.lower_ in SEASON_NAME_HEADS:
             return False
+        if c.rule.name == "season_bare" and span.text in ("Spring", "Fall") and (
+            span[0].is_sent_start or span.root.pos_ not in ("NOUN", "PROPN")
+        ):
+            return False  # "Fall in prices ...", a headline's "Stocks Fall": the verb or noun
         if season is not None and season.lower_ in ("fall", "spring") and nxt is not None and (
             nxt.lower_ in ("in", "to", "from", "of") and span[-1].i == season.i
             and len(span) == 2 and span[0].lower_ == "the"
@@ -207,10 +227,25 @@ def _split_ranges(found: list[Candidate]) -> list[Candidate]:
     out: list[Candidate] = []
     for c in found:
         name = c.rule.name
-        if name not in ("year_range", "month_range"):
+        if name not in ("year_range", "month_range", "date_pair"):
             out.append(c)
             continue
         text = c.groups["_range"]
+        if name == "date_pair":  # "March 18 and 19": "March 18" and "19"
+            first = re.match(r"\S+\s+\d+(?:st|nd|rd|th)?", text)
+            if first is None:
+                continue
+            cut = text.index(c.groups["day2"], first.end())
+            year = c.groups.get("year")
+            out.append(Candidate(c.rule, c.start, c.start + first.end(),
+                                 {"month": c.groups["month"], "day": c.groups["day"],
+                                  "year": year} if year else
+                                 {"month": c.groups["month"], "day": c.groups["day"]}))
+            second = {"month": c.groups["month"], "day": c.groups["day2"], "_second": "1"}
+            if year:
+                second["year"] = year
+            out.append(Candidate(c.rule, c.start + cut, c.end, second))
+            continue
         if name == "year_range":
             cut = c.end - len(c.groups["year2"])
             y1, y2 = int(c.groups["year"]), int(c.groups["year2"])
@@ -255,7 +290,7 @@ def find(doc: Doc, ref: dt.date | None) -> list[Timex]:
     text = doc_text(doc)
     found = candidates(text)
     for c in found:
-        if c.rule.name.endswith("_range"):
+        if c.rule.name.endswith("_range") or c.rule.name == "date_pair":
             c.groups["_range"] = text[c.start : c.end]
     for c in _split_ranges(found):
         span = doc.char_span(c.start, c.end, alignment_mode="expand")

@@ -316,6 +316,8 @@ def n_month(c: Candidate, ctx: Context) -> Resolved | None:
             year = ctx.ref.year if month > ctx.ref.month else ctx.ref.year + 1
         elif rel and rel[0] == "this":
             year = ctx.ref.year
+        elif g.get("ofrel"):  # "after October of next year": "October" takes that year
+            year = ctx.ref.year + {"last": -1, "next": 1}.get(g["ofrel"].lower(), 0)
         elif g.get("month2"):  # "January-July": the year of the range's end
             end = month_of(g["month2"])
             year = pick_year(end, None, ctx)
@@ -333,8 +335,8 @@ def n_year(c: Candidate, ctx: Context) -> Resolved | None:
 
 def n_decade(c: Candidate, ctx: Context) -> Resolved | None:
     g = c.groups
-    if g.get("dec3"):  # "the 80's" (New York Times style): as "the '80s"
-        g = {"dec2": g["dec3"]}
+    if g.get("dec3") or g.get("dec4"):  # "the 80's" (NYT), "the 80s": as "the '80s"
+        g = {"dec2": g.get("dec3") or g["dec4"]}
     if g.get("cent"):
         return Resolved("DATE", g["cent"] + g["dec"])
     # "the '80s": the latest such decade that has begun by the reference year
@@ -361,8 +363,8 @@ def n_century(c: Candidate, ctx: Context) -> Resolved | None:
     return Resolved("DATE", at_granularity(ctx.ref, "century"), "published")
 
 
-ORDINAL_Q = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3,
-             "4th": 4}
+ORDINAL_Q = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "1st": 1, "2nd": 2,
+             "3rd": 3, "4th": 4}
 
 
 def n_quarter(c: Candidate, ctx: Context) -> Resolved | None:
@@ -378,8 +380,10 @@ def n_quarter(c: Candidate, ctx: Context) -> Resolved | None:
             if ctx.ref is None:
                 return Resolved("DATE", f"XXXX-Q{q}")
             year = ctx.ref.year if (q - 1) * 3 + 1 <= ctx.ref.month else ctx.ref.year - 1
-            if (g.get("this") or "").lower() in ("this", "the"):
-                year = ctx.ref.year  # "the first quarter of this year"
+            if (g.get("this") or "").lower() in ("this", "the") or ctx.tense == "future":
+                # "the first quarter of this year"; "will close plants during the fourth
+                # quarter" (round 9): this year's quarter, not the last one
+                year = ctx.ref.year
             year += fwd - back
             return Resolved("DATE", f"{year}-Q{q}", "published")
         return Resolved("DATE", f"{year}-Q{q}")
@@ -604,6 +608,12 @@ def n_same_period(c: Candidate, ctx: Context) -> Resolved | None:
     unit = c.groups["unit"].lower()
     if c.groups.get("year"):  # "the same period of 1997"
         return Resolved("DATE", str(year_of(c.groups["year"])))
+    if (unit == "period" and ctx.anchor_value is not None and ctx.anchor_value_sent == ctx.sent
+            and len(ctx.anchor_value[1]) == 7 and ctx.anchor_value[1][5:7].isdigit()):
+        # "sales rose in February compared to the same period last year": that month a
+        # year back (round 9, as "a year earlier" in round 8)
+        tid, value = ctx.anchor_value
+        return Resolved("DATE", f"{int(value[:4]) - 1}{value[4:]}", tid)
     if ctx.anchor_quarter is not None and unit in ("period", "quarter"):
         tid, value = ctx.anchor_quarter
         return Resolved("DATE", f"{int(value[:4]) - 1}{value[4:]}", tid)
@@ -639,6 +649,11 @@ def n_the_year(c: Candidate, ctx: Context) -> Resolved | None:
     if ctx.ref is None:
         return Resolved("DATE", None)
     back = 1 if (g.get("rel") or "").lower() == "latest" else 0
+    if rel in ("entire", "whole", "full") and ctx.anchor_quarter is not None:
+        # "a loss in the fourth quarter of 2005 and for the entire year": that quarter's
+        # year (round 9)
+        tid, value = ctx.anchor_quarter
+        return Resolved("DATE", value[:4], tid)
     return Resolved("DATE", str(ctx.ref.year - back), "published")
 
 
@@ -861,6 +876,9 @@ def n_set(c: Candidate, ctx: Context) -> Resolved | None:
     g = c.groups
     if g.get("setword"):
         return Resolved("SET", words()["setword"][g["setword"].lower()])
+    if g.get("wdu"):  # "every Thursday evening", "every second Friday"
+        code = words()["partofday"].get((g.get("pod") or "").lower(), "")
+        return Resolved("SET", f"XXXX-WXX-{weekday_of(g['wdu'])}" + (f"T{code}" if code else ""))
     if g.get("wdays") or g.get("wd1"):  # "on Mondays", "Tuesday nights"
         pod = (g.get("pod") or g.get("pods") or "").lower().rstrip("s")
         code = words()["partofday"].get(pod, "")
@@ -875,12 +893,24 @@ def n_set(c: Candidate, ctx: Context) -> Resolved | None:
         return Resolved("SET", f"XXXX-{words()['season'][unit_text.lower()]}")
     unit = unit_of(unit_text)
     num = g.get("num")
-    n = 2.0 if num and num.lower() == "other" else (number(num) if num else 1.0)
+    n = EVERY_NTH.get(num.lower()) if num else 1.0
+    if n is None:
+        n = number(num or "")
     if c.rule.name == "set_times":
         # "three times a week", "six nights a week": the count is the frequency (TIMEX3
         # freq), the value is the period, P1W (round 8; it was P3W)
         n = 1.0
     return Resolved("SET", _duration_value(n, unit))
+
+
+EVERY_NTH = {"other": 2.0, "second": 2.0, "third": 3.0, "fourth": 4.0}
+""""every other week", "every second week": a SET of two weeks."""
+
+
+def n_named_day(c: Candidate, ctx: Context) -> Resolved | None:
+    """"Black Monday": a day known by a name, not this week's weekday; its date is history
+    the text does not give (round 9)."""
+    return Resolved("DATE", None)
 
 
 def n_clock(c: Candidate, ctx: Context) -> Resolved | None:
@@ -977,7 +1007,8 @@ def n_pod_mid(c: Candidate, ctx: Context) -> Resolved | None:
 
 
 NORMALISERS: dict[str, Callable[[Candidate, Context], Resolved | None]] = {
-    "date_mdy": n_date, "date_dmy": n_date, "date_iso": n_date, "date_slash": n_date,
+    "date_mdy": n_date, "date_pair": n_date, "named_day": n_named_day, "date_dmy": n_date,
+    "date_iso": n_date, "date_slash": n_date,
     "month_year": n_month, "month": n_month, "month_rel": n_month, "month_rel_year": n_month,
     "year": n_year, "year_words": n_year, "year_mod": n_year, "year_fiscal": n_year,
     "year_range": n_year,
