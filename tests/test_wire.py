@@ -363,3 +363,9 @@ def test_yearless_dateline_takes_the_latest_year_not_after_publication():
     assert _filled("TOKYO, Jan. 1 (Kyodo) --", "2023-12-31") == "2024-01-01"
     # February 29 goes back to the last leap year
     assert _filled("MOSCOW, February 29. /TASS/.", "2026-01-10") == "2024-02-29"
+
+
+def test_a_label_with_a_full_stop_on_its_own_line_is_no_place():
+    text = "Talks stall\nABSTRACT.\nNegotiators broke off talks on Monday, aides said."
+    header = parse_header(text)
+    assert header.dateline is None and header.headline.text == "Talks stall"
