@@ -185,3 +185,20 @@ def test_no_response_to_a_request_is_content_not_channel(nlp: Language) -> None:
     quote = _one(_record(nlp, "The port authority did not respond to a request for comment."))
     assert quote.content.text == "a request for comment"
     assert quote.channel is None
+
+
+def test_a_live_blog_time_stamp_is_neither_speaker_nor_content(nlp: Language) -> None:
+    text = (
+        "Live: storm hits the coast\n\n"
+        "11:48 GMT - Our correspondent in Klaipėda, Ona Petrauskienė, says the river has "
+        "burst its banks.\n\n"
+        "12:05 GMT - The ferry line has cancelled all crossings to Kiel, a spokeswoman for "
+        "the line said.\n"
+    )
+    doc = prepare_doc(read_plain(text, Source()), "2023-05-03", nlp)
+    assert not isinstance(doc, Exception)
+    says, said = build_record(nlp(doc)).quotes
+    assert says.speaker is not None and says.speaker.text.startswith("Our correspondent")
+    assert says.date is not None and says.date.value.startswith("2023-05-03T11:48")
+    assert said.content.text == "The ferry line has cancelled all crossings to Kiel"
+    assert said.speaker is not None and said.speaker.text == "a spokeswoman for the line"

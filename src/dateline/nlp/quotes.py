@@ -85,7 +85,10 @@ def extract(doc: Doc) -> list[Quote]:
     found.sort(key=lambda f: f.content[0][0])
     resolver = Resolver(doc, text)
     dates = _dates(doc)
+    times = [t.span for t in doc._.timexes or [] if isinstance(t, Timex) and t.type == "TIME"]
     for f in found:
+        _stamp_off(f, times, text)
+        _source_out_of_content(f, text)
         _addressee_out_of_content(doc, f, text)
         _date_out_of_content(doc, f, dates, text)
     found = [f for f in found if _channel_apart(doc, f, text)]
@@ -330,6 +333,39 @@ def _date(doc: Doc, f: Found, dates: list[Timex] | None = None) -> StatementDate
         if inside and not _in_aside(doc, t, f):
             return StatementDate(value=t.value, timex=t.id)
     return _fronted_date(doc, f, dates if dates is not None else _dates(doc))
+
+
+def _source_out_of_content(f: Found, text: str) -> None:
+    """``Air France cancelled flights from Brest, a spokeswoman for the airline said``: when
+    the parser hangs the speaker on the content as an apposition, the content ends before
+    it (a speaker is never part of what was said)."""
+    if f.source is None or not f.content:
+        return
+    start, end = f.content[-1]
+    s_start, s_end = f.source
+    if start < s_start < end and s_end >= end - 1 and not text[s_end:end].strip():
+        cut = text[start:s_start].rstrip(" ,—–-")
+        if cut:
+            f.content[-1] = (start, start + len(cut))
+
+
+_STAMP_DASH = re.compile(r"\s*[-–—:|]\s+")
+
+
+def _stamp_off(f: Found, times: list[tuple[int, int]], text: str) -> None:
+    """``11:48 GMT - Our correspondent ... says``: a live blog's time stamp opening the
+    paragraph belongs to neither speaker nor content (it still dates the statement)."""
+
+    def after_stamp(start: int, end: int) -> int:
+        for s, e in times:
+            if s == start and (m := _STAMP_DASH.match(text, e)) and m.end() < end:
+                return m.end()
+        return start
+
+    if f.source is not None:
+        f.source = (after_stamp(*f.source), f.source[1])
+    if f.content:
+        f.content[0] = (after_stamp(*f.content[0]), f.content[0][1])
 
 
 def _channel_apart(doc: Doc, f: Found, text: str) -> bool:

@@ -201,6 +201,16 @@ def _implicit_subject(doc: Doc, verb: Token) -> tuple[Token | None, tuple[int, i
     start = noun.i
     while start > 0 and not doc[start - 1].is_punct and noun.i >= doc[start - 1].head.i >= start:
         start -= 1
+    prep = doc[start - 1] if start > 0 else None
+    if prep is not None and prep.dep_ == "prep" and prep.head.pos_ in {"NOUN", "PROPN"}:
+        # '..., a spokeswoman for the airline said': the parser hung the speaker on the
+        # clause before as an apposition; the whole phrase after the comma is the source
+        owner = prep.head
+        first = owner.left_edge.i
+        if owner.i < prep.i and first > 0 and doc[first - 1].text == "," and all(
+            not t.is_punct for t in doc[first:start]
+        ):
+            return owner, (first, noun.i + 1)
     return noun, (start, noun.i + 1)
 
 
