@@ -151,3 +151,11 @@ def test_month_of_next_year_quarters_and_periods(nlp: Language) -> None:
                 "2009-03-03")
     assert got == [("February", "DATE", "2009-02"),
                    ("the same period last year", "DATE", "2008-02")]
+
+
+def test_live_blog_time_stamp_takes_no_day_from_the_line_before(nlp: Language) -> None:
+    text = ("13:02 GMT - The premier will chair a crisis meeting on Friday morning.\n\n"
+            "13:15 GMT - Waves broke over the harbour wall, a fisherman said.")
+    got = found(nlp, text)
+    assert ("Friday morning", "DATE", "2024-09-20TMO") in got
+    assert ("13:15 GMT", "TIME", "2024-09-19T13:15Z") in got

@@ -307,7 +307,9 @@ def find(doc: Doc, ref: dt.date | None) -> list[Timex]:
         ctx.tense = tense_of(span)
         ctx.sent = span.sent.start
         if c.rule.name == "clock":
-            ctx.prev_sent = doc[ctx.sent - 1].sent.start if ctx.sent > 0 else -3
+            # a clock time opening a line is a live blog's time stamp: no day carries over
+            line_start = c.start == 0 or text[c.start - 1] == "\n"
+            ctx.prev_sent = doc[ctx.sent - 1].sent.start if ctx.sent > 0 and not line_start else -3
         ctx.prev_word = doc[span.start - 1].lower_ if span.start > 0 else ""
         head = span.root.head
         if head.pos_ == "ADP":
