@@ -202,3 +202,14 @@ def test_a_live_blog_time_stamp_is_neither_speaker_nor_content(nlp: Language) ->
     assert says.date is not None and says.date.value.startswith("2023-05-03T11:48")
     assert said.content.text == "The ferry line has cancelled all crossings to Kiel"
     assert said.speaker is not None and said.speaker.text == "a spokeswoman for the line"
+
+
+def test_speaking_at_opens_the_channel_and_the_date(nlp: Language) -> None:
+    quote = _one(_record(nlp, "Speaking at a joint news conference in Riga, Landsbergis said "
+                              "the talks would go on."))
+    assert quote.channel is not None
+    assert quote.channel.text == "at a joint news conference in Riga"
+    quote = _one(_record(nlp, "Speaking to reporters on Monday, the minister said prices "
+                              "would fall."))
+    assert quote.channel is not None and quote.channel.text == "reporters"
+    assert quote.date is not None and quote.date.value == "2023-05-01"

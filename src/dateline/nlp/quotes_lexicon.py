@@ -69,3 +69,9 @@ def possessives() -> dict[str, str]:
 def medium_verbs() -> frozenset[str]:
     """Lemmas whose ``on``/``in`` object is a medium, never a content (``said on X``)."""
     return frozenset(row[0] for row in _rows("quotes_medium_verbs.tsv"))
+
+
+@cache
+def speaking_verbs() -> frozenset[str]:
+    """Lemmas of participles that set the scene of a statement (``Speaking to reporters,``)."""
+    return frozenset(row[0] for row in _rows("quotes_speaking.tsv"))

@@ -25,6 +25,7 @@ from dateline.nlp.quotes_lexicon import (
     channels,
     cue_phrases,
     line_labels,
+    speaking_verbs,
     verb_preps,
     verbs,
 )
@@ -325,6 +326,20 @@ def _channel(doc: Doc, verb: Token, frame: str) -> tuple[int, int] | None:
                 start, end = _subtree(child)
                 end = _before_trailing_date(objs[0], end)
                 return (start + 1, end) if child.lower_ in {"to", "on"} else (start, end)
+    return None
+
+
+def _speaking_clause(verb: Token, source_start: int) -> Token | None:
+    """A participle of speaking opening the sentence before the source (``Speaking at a
+    news conference in Ankara, Fidan said``)."""
+    for c in verb.lefts:
+        if (
+            c.dep_ == "advcl"
+            and c.tag_ == "VBG"
+            and c.lemma_.lower() in speaking_verbs()
+            and c.right_edge.i < source_start
+        ):
+            return c
     return None
 
 
@@ -1182,12 +1197,18 @@ def find_verbal(doc: Doc, quotes: Quotes, claimed: set[int]) -> list[tuple[Token
         if pre is not None:
             ranges.insert(0, pre)
         chan = _channel(doc, verb, entry.frame)
+        clause_start = min(s_start, cue_start)
+        speaking = _speaking_clause(verb, s_start)
+        if speaking is not None:
+            # 'Speaking to reporters on Monday, the minister said': the participle's
+            # phrase is the channel and its date the statement's
+            chan = chan or _channel(doc, speaking, "clause")
+            clause_start = min(clause_start, speaking.left_edge.i)
         for r in ranges:
             for i in range(*r):
                 taken[i] = True
         for i in [*range(s_start, s_end), *range(cue_start, cue_end)]:
             owned[i] = True
-        clause_start = min(s_start, cue_start)
         clause_end = max(cue_end, chan[1] if chan else cue_end)
         head = ante if ante is not None else subj
         out.append(
