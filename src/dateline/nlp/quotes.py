@@ -168,17 +168,22 @@ def _headline(doc: Doc) -> Found | None:
     if head is None or head.span is None:
         return None
     base = head.span[0]
+
+    def found(m: re.Match[str], mark: int) -> Found:
+        """The headline's attribution: ``mark`` is the dash or colon, the cue."""
+        return Found(
+            cue=(base + mark, base + mark + 1),
+            cls="speech",
+            content=[(base + m.start("content"), base + m.end("content"))],
+            source=(base + m.start("source"), base + m.end("source")),
+        )
+
     m = _HEADLINE_DASH.match(head.text)
     if m and len(m.group("source").split()) <= 6:
         dash = head.text.rfind(m.group("source")) - 1
         while dash > 0 and head.text[dash] == " ":
             dash -= 1
-        return Found(
-            cue=(base + dash, base + dash + 1),
-            cls="speech",
-            content=[(base + m.start("content"), base + m.end("content"))],
-            source=(base + m.start("source"), base + m.end("source")),
-        )
+        return found(m, dash)
     m = _HEADLINE_COLON.match(head.text)
     if (
         m
@@ -189,23 +194,11 @@ def _headline(doc: Doc) -> Found | None:
             or _FIRST_PERSON.match(m.group("content")) is not None
         )
     ):  # 'Explainer: ...' is a kicker, 'Fuel scarcity: ...' a topic, not a speaker
-        colon = m.end("source")
-        return Found(
-            cue=(base + colon, base + colon + 1),
-            cls="speech",
-            content=[(base + m.start("content"), base + m.end("content"))],
-            source=(base + m.start("source"), base + m.end("source")),
-        )
+        return found(m, m.end("source"))
     m = _HEADLINE_COLON_AFTER.match(head.text)
     if m and _names_someone(doc, base + m.start("source"), base + m.end("source")):
         # 'Centre to set up 50 new schools this year: Pradhan' (South Asian wire style)
-        colon = m.end("content")
-        return Found(
-            cue=(base + colon, base + colon + 1),
-            cls="speech",
-            content=[(base + m.start("content"), base + m.end("content"))],
-            source=(base + m.start("source"), base + m.end("source")),
-        )
+        return found(m, m.end("content"))
     return None
 
 
