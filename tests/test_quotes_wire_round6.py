@@ -213,3 +213,49 @@ def test_speaking_at_opens_the_channel_and_the_date(nlp: Language) -> None:
                               "would fall."))
     assert quote.channel is not None and quote.channel.text == "reporters"
     assert quote.date is not None and quote.date.value == "2023-05-01"
+
+
+def test_a_weekday_right_after_said_is_past_even_before_would(nlp: Language) -> None:
+    quote = _one(_record(nlp, "The minister said on Monday he would resign."))
+    assert quote.content.text == "he would resign"
+    assert quote.date is not None and quote.date.value == "2023-05-01"
+
+
+def test_he_after_plural_or_organisation_speakers_is_the_person_named_before(
+    nlp: Language,
+) -> None:
+    for between in ("Officials said costs would fall.", "The ministry said costs would fall."):
+        record = _record(
+            nlp,
+            f"Finance Minister Andrius Kubilius said the budget was tight. {between} "
+            '"We have no choice," he said.',
+        )
+        names = {e.id: e.name for e in record.entities}
+        he = record.quotes[-1]
+        assert he.speaker is not None and names.get(he.speaker.entity or "") == "Andrius Kubilius"
+
+
+def test_headline_topics_and_labels_are_no_speakers(nlp: Language) -> None:
+    for headline in (
+        "Ukraine: missiles hit Kyiv overnight",
+        "Fuel Scarcity: Motorists Queue For Hours In Lagos",
+        "Talks stall in Khartoum: Live Updates",
+    ):
+        assert _headline_quotes(nlp, headline) == []
+
+
+def test_a_source_familiar_with_the_matter_is_the_whole_phrase(nlp: Language) -> None:
+    quote = _one(_record(nlp, "The carrier cancelled flights from Palanga, a source familiar "
+                              "with the matter said."))
+    assert quote.speaker is not None
+    assert quote.speaker.text == "a source familiar with the matter"
+    assert quote.content.text == "The carrier cancelled flights from Palanga"
+
+
+def test_a_quotation_someone_else_said_or_a_banner_read_keeps_no_speaker(
+    nlp: Language,
+) -> None:
+    record = _record(nlp, 'The union said workers would strike. "No pay, no work" read the '
+                          "banners outside.")
+    banner = next(q for q in record.quotes if q.content.text.startswith('"No pay'))
+    assert banner.speaker is None

@@ -308,6 +308,15 @@ class Coref:
 
     # -- descriptions --------------------------------------------------------------
 
+    def person_head(self, head: str) -> tuple[bool, str | None]:
+        """Is a description with this head a person ("spokesman", "the official"), and
+        of which gender when the word says so?"""
+        lex = self.lex
+        title = lex.titles.get(head)
+        if title is not None:
+            return True, title.gender
+        return head in lex.words("any_person"), None
+
     def _fitting(self, head: str, country: str | None) -> tuple[int, ...]:
         """Actor numbers a description with this head (and country) may stand for."""
         from dateline.nlp.entities_roles import bare_title

@@ -203,20 +203,28 @@ def _headline(doc: Doc) -> Found | None:
 
 
 def _names_someone(doc: Doc, start: int, end: int) -> bool:
-    """A headline's source is a name: every word capitalised, and a single word a proper
-    noun or the name of a person or organisation the story knows."""
+    """A headline's source is a name: every word capitalised, naming a person or an
+    organisation the story knows, or a single proper noun that is no place ("Ukraine:
+    ..." and "Cricket World Cup 2023: ..." are topics, "Live Updates" a label)."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not all(t.is_title or t.is_upper or not t.is_alpha for t in span):
         return False
-    if len(span) > 1:
-        return True
-    if span[0].pos_ == "PROPN":
-        return True
-    return any(
-        m.span[0] <= start < m.span[1]
+    if span[0].text.upper() in line_labels():
+        return False
+    kinds = {
+        e.type
         for e in doc._.entities or []
-        if e.type in {"PERSON", "ORG", "MEDIA"}
         for m in e.mentions
+        if m.span[0] < end and start < m.span[1]
+    }
+    if kinds & {"PERSON", "ORG", "MEDIA"}:
+        return True
+    places = {"GPE", "LOC", "NORP", "FAC", "EVENT"}
+    return (
+        len(span) == 1
+        and span[0].pos_ == "PROPN"
+        and not kinds & places
+        and span[0].ent_type_ not in places
     )
 
 
@@ -492,6 +500,20 @@ def _fronted_date(doc: Doc, f: Found, dates: list[Timex]) -> StatementDate | Non
     return None
 
 
+_DAY_OR_MONTH = re.compile(r"^\d{4}-\d{2}(?:-\d{2})?$")
+
+
+def _reported(doc: Doc, date: StatementDate | None) -> StatementDate | None:
+    """A statement is reported after it is made: a date after the reference date (a
+    weekday the timexes read as future in ``said on Monday he would resign``) dates
+    nothing."""
+    published = doc._.published
+    if date is None or published is None or not _DAY_OR_MONTH.match(date.value or ""):
+        return date
+    value = date.value
+    return None if value > published.date[: len(value)] else date
+
+
 def _dates(doc: Doc) -> list[Timex]:
     """The timexes a statement can be dated by: dates and times with a value."""
     return [
@@ -551,5 +573,5 @@ def _to_quote(
             if f.channel
             else None
         ),
-        date=_date(doc, f, dates),
+        date=_reported(doc, _date(doc, f, dates)),
     )

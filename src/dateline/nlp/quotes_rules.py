@@ -203,10 +203,12 @@ def _implicit_subject(doc: Doc, verb: Token) -> tuple[Token | None, tuple[int, i
     while start > 0 and not doc[start - 1].is_punct and noun.i >= doc[start - 1].head.i >= start:
         start -= 1
     prep = doc[start - 1] if start > 0 else None
-    if prep is not None and prep.dep_ == "prep" and prep.head.pos_ in {"NOUN", "PROPN"}:
+    owner = prep.head if prep is not None and prep.dep_ == "prep" else None
+    if owner is not None and owner.pos_ == "ADJ" and owner.head.i < owner.i:
+        owner = owner.head  # 'a source familiar with the matter', 'close to the talks'
+    if prep is not None and owner is not None and owner.pos_ in {"NOUN", "PROPN"}:
         # '..., a spokeswoman for the airline said': the parser hung the speaker on the
         # clause before as an apposition; the whole phrase after the comma is the source
-        owner = prep.head
         first = owner.left_edge.i
         if owner.i < prep.i and first > 0 and doc[first - 1].text == "," and all(
             not t.is_punct for t in doc[first:start]
@@ -1328,10 +1330,21 @@ def attach_orphans(doc: Doc, quotes: Quotes, found: list[Found]) -> list[Found]:
                 last.content.extend(spans)
                 last.segments.extend(chain)
                 continue
-            if not gap.strip(" .") and "\n" not in gap and last.source is not None:
+            last_seg = quotes.segments[chain[-1]]
+            closes = quotes.text[last_seg.end - 2 : last_seg.end - 1] in {".", "!", "?"}
+            line_end = quotes.text.find("\n", last_seg.end)
+            after = quotes.text[last_seg.end : None if line_end < 0 else line_end]
+            if (
+                not gap.strip(" .")
+                and "\n" not in gap
+                and last.source is not None
+                and closes
+                and not after.strip()
+            ):
                 # 'The minister said the plan was sound. "We will not change course."': a
-                # quotation right after a reported statement, in its paragraph, is the same
-                # speaker's next words
+                # whole quoted sentence right after a reported statement, ending its
+                # paragraph, is the same speaker's next words ('"No pay" read the banners'
+                # and a quotation someone else is then said to have said are not)
                 out.append(
                     Found(
                         cue=None,
@@ -1434,6 +1447,9 @@ def find_speaker_lines(doc: Doc, quotes: Quotes) -> list[Found]:
     starts = {m.start(1) for m in _LINE_COLON.finditer(text)}
     if not starts:
         return _dash_speakers(doc, quotes)
+    head = getattr(doc._.article, "headline", None)
+    if head is not None and head.span is not None:
+        starts.discard(head.span[0])  # a headline's colon is read by the headline rules
     for sent in doc.sents:
         first = sent.start
         while first < sent.end and doc[first].is_space:
@@ -1455,6 +1471,8 @@ def find_speaker_lines(doc: Doc, quotes: Quotes) -> list[Found]:
             continue
         if name[0].text.upper() in line_labels():
             continue  # 'UPDATE:', 'Q:': a label, not a speaker
+        if _only_place(doc, name):
+            continue  # 'Ukraine: Russia fires missiles ...': a topic, not a speaker
         line_end = text.find("\n", doc[colon].idx)
         line_end = len(text) if line_end == -1 else line_end
         span = doc.char_span(doc[colon].idx + 1, line_end, alignment_mode="contract")
@@ -1481,6 +1499,19 @@ def find_speaker_lines(doc: Doc, quotes: Quotes) -> list[Found]:
             )
         )
     return out + _dash_speakers(doc, quotes)
+
+
+def _only_place(doc: Doc, name: Span) -> bool:
+    """Does a line label name only places (entities of the place types, no person or
+    organisation)?"""
+    start, end = name.start_char, name.end_char
+    kinds = {
+        e.type
+        for e in doc._.entities or []
+        for m in e.mentions
+        if m.span[0] < end and start < m.span[1]
+    }
+    return bool(kinds) and kinds <= {"GPE", "LOC", "FAC", "NORP"}
 
 
 def _dateline_label(doc: Doc, name_end: int, colon: int) -> bool:

@@ -28,6 +28,7 @@ class Resolver:
         self.text = self.coref.text
         self.last_speaker: Entity | None = None
         self.unnamed_at = -1
+        self.unnamed_fits: frozenset[str] = frozenset()
         """End of the latest speaker that is a description of no entity ("a government
         spokesman"): a pronoun after it is that speaker, not a person named before it."""
 
@@ -40,7 +41,7 @@ class Resolver:
         if (
             ent is not None
             and coref.pronoun_class(possessives().get(lower, lower))
-            and self._nearer_unnamed(ent, span[0])
+            and self._nearer_unnamed(ent, span[0], possessives().get(lower, lower))
         ):
             # the entities pass linked the pronoun to a person named before the speaker
             ent.mentions = [m for m in ent.mentions if tuple(m.span) != tuple(span)]
@@ -59,7 +60,7 @@ class Resolver:
                 coref.add(ent, text, span, "pronoun")
         elif ent is None and coref.pronoun_class(pron := possessives().get(lower, lower)):
             ent = coref.pronoun(span[0], pron, prefer=self.last_speaker)
-            if ent is not None and self._nearer_unnamed(ent, span[0]):
+            if ent is not None and self._nearer_unnamed(ent, span[0], pron):
                 return None
             if ent is not None:
                 coref.add(ent, text, span, "pronoun")
@@ -77,14 +78,24 @@ class Resolver:
             self.last_speaker = ent
             ent.mentions.sort(key=lambda m: m.span)
         elif token is not None and lower not in RELATIVE and self.doc[token].pos_ == "NOUN":
-            self.unnamed_at = span[1]
+            tok = self.doc[token]
+            person, gender = coref.person_head(tok.lemma_.lower())
+            # 'the people, who asked not to be identified': "who" makes them persons
+            person = person or any(t.lower_ == "who" for t in tok.subtree)
+            if person:  # 'a government spokesman': whom a following 'he' may stand for
+                self.unnamed_at = span[1]
+                plural = tok.tag_ == "NNS"
+                self.unnamed_fits = frozenset(
+                    {"they"} if plural else {p for p, g in (("he", "m"), ("she", "f"))
+                                             if gender in (None, g)}
+                )
         return ent.id if ent else None
 
-    def _nearer_unnamed(self, ent: Entity, pos: int) -> bool:
+    def _nearer_unnamed(self, ent: Entity, pos: int, pronoun: str) -> bool:
         """Did an unnamed speaker speak after the last mention of ``ent`` before ``pos``?
         (``Lindner said A. B, a government spokesman said. C, he said.``: "he" is the
         spokesman.)"""
-        if self.unnamed_at < 0 or self.unnamed_at > pos:
+        if self.unnamed_at < 0 or self.unnamed_at > pos or pronoun not in self.unnamed_fits:
             return False
         last = max((m.span[1] for m in ent.mentions if m.span[1] <= pos), default=-1)
         return last < self.unnamed_at

@@ -59,6 +59,14 @@ def tense_of(span: Span) -> str | None:
     "set to", "due to") on the way up; present: the nearest verb is a present-tense
     non-reporting verb ("talks resume Tuesday", "are meeting Monday"); past: VBD, had+VBN.
     """
+    doc = span.doc
+    k = span.start - 1
+    if k >= 0 and doc[k].lower_ == "on":
+        k -= 1
+    if k >= 0 and doc[k].tag_ == "VBD" and doc[k].lemma_.lower() in REPORTING:
+        # "said on Monday he would resign": the day is the saying's, whatever the parse
+        # hangs it on
+        return "past"
     tok: Token = span.root
     verb: Token | None = None
     via_noun = False  # "Tuesday's declaration follows": the weekday hangs on a noun
