@@ -190,3 +190,20 @@ def test_dateline_words_stay_out_of_quote_content(nlp):
         for q in d["quotes"]:
             assert all(start >= dl_end for start, _ in q["content"]["spans"]), q
             assert not q["content"]["text"].startswith(("Washington", "New Delhi", "ANKARA"))
+
+
+def test_a_dateline_a_few_days_after_the_reference_date_keeps_its_year():
+    from dateline.read.dates import resolve_reference
+    from dateline.read.plain import read_plain
+    from dateline.record import Source
+
+    article = read_plain(
+        "Port reopens\n\nHAMBURG, May 5 (Reuters) - Dockers returned to work.\n", Source()
+    )
+    resolve_reference(article, "2023-05-03")
+    assert article.dateline is not None and article.dateline.date == "2023-05-05"
+    article = read_plain(
+        "Port reopens\n\nTOKYO, Feb. 6 (Kyodo) - Dockers returned to work.\n", Source()
+    )
+    resolve_reference(article, "2024-09-19")
+    assert article.dateline is not None and article.dateline.date == "2024-02-06"

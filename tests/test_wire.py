@@ -369,3 +369,12 @@ def test_a_label_with_a_full_stop_on_its_own_line_is_no_place():
     text = "Talks stall\nABSTRACT.\nNegotiators broke off talks on Monday, aides said."
     header = parse_header(text)
     assert header.dateline is None and header.headline.text == "Talks stall"
+
+
+def test_a_label_or_byline_in_capitals_alone_is_no_dateline():
+    for label in ("FACT CHECK", "WORLD NEWS", "BREAKING NEWS", "KARIN WEISS"):
+        text = f"Port reopens after storm\n{label}\nDockers returned to work on Tuesday."
+        assert parse_header(text).dateline is None, label
+    text = "Port reopens after storm\nANKARA\nDockers returned to work on Tuesday."
+    dl = parse_header(text).dateline
+    assert dl is not None and dl.place is not None and dl.place.text == "ANKARA"

@@ -53,9 +53,10 @@ def normalise_date(value: str) -> str | None:
     return parsed.date().isoformat() if parsed else None
 
 
-# A dateline may be a day ahead of the reference date: Tokyo's morning is still the
-# previous day in UTC, where a feed's publication time is often given.
-_DATELINE_LEAD = dt.timedelta(days=1)
+# A dateline may be ahead of the reference date: Tokyo's morning is still the previous day
+# in UTC, and a feed's or archive's date can lag the story by days. A dateline up to a
+# month after the reference date is taken in its year; further ahead, the year before.
+_DATELINE_LEAD = dt.timedelta(days=31)
 
 
 def _latest_year(month: int, day: int, ref: dt.date) -> str | None:
