@@ -2,9 +2,9 @@
 
 Order of trust: the user's ``--published``, then the input's own metadata, then a
 dateline that carries a year. A dateline without a year takes the latest year that does
-not put it after the reference date (a December 31 dateline on a story published January 2
-belongs to the year before; a February 6 dateline on a story published in September, to
-the same year).
+not put it more than a month after the reference date (a December 31 dateline on a story
+published January 2 belongs to the year before; a February 6 dateline on a story
+published in September, to the same year; a May 5 dateline on a story dated May 3, too).
 """
 
 from __future__ import annotations
@@ -60,8 +60,8 @@ _DATELINE_LEAD = dt.timedelta(days=31)
 
 
 def _latest_year(month: int, day: int, ref: dt.date) -> str | None:
-    """The latest year that puts the dateline's day no later than the reference date: a
-    story is filed on or before it is published, never months ahead of it."""
+    """The latest year that puts the dateline's day no later than the reference date plus
+    the allowed lead: a story is filed before it is published, never months ahead of it."""
     for year in range(ref.year + 1, ref.year - 8, -1):  # back to the last February 29
         try:
             cand = dt.date(year, month, day)
