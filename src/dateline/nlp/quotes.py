@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from dateline.nlp.extensions import doc_text
 from dateline.nlp.quotes_around import find_around
@@ -22,6 +22,7 @@ from dateline.nlp.quotes_rules import (
     Found,
     Quotes,
     attach_orphans,
+    entity_kinds,
     find_phrasal,
     find_speaker_lines,
     find_verbal,
@@ -211,12 +212,7 @@ def _names_someone(doc: Doc, start: int, end: int) -> bool:
         return False
     if span[0].text.upper() in line_labels():
         return False
-    kinds = {
-        e.type
-        for e in doc._.entities or []
-        for m in e.mentions
-        if m.span[0] < end and start < m.span[1]
-    }
+    kinds = entity_kinds(doc, start, end)
     if kinds & {"PERSON", "ORG", "MEDIA"}:
         return True
     places = {"GPE", "LOC", "NORP", "FAC", "EVENT"}
@@ -369,6 +365,11 @@ def _stamp_off(f: Found, times: list[tuple[int, int]], text: str) -> None:
         f.content[0] = (after_stamp(*f.content[0]), f.content[0][1])
 
 
+def _cue_verb(cue: Span | None) -> Token | None:
+    """The verb of a cue span ("did not respond to" -> respond)."""
+    return next((t for t in cue or [] if t.pos_ == "VERB"), None)
+
+
 def _channel_apart(doc: Doc, f: Found, text: str) -> bool:
     """Keep channel and content apart; False when nothing but the channel was said.
 
@@ -392,7 +393,7 @@ def _channel_apart(doc: Doc, f: Found, text: str) -> bool:
     if (c_start, c_end) == (start, end) or (len(f.content) == 1 and c_start == start
                                             and c_end <= end):
         cue = doc.char_span(*f.cue, alignment_mode="expand") if f.cue else None
-        verb = next((t for t in cue or [] if t.pos_ == "VERB"), None)
+        verb = _cue_verb(cue)
         if cue is None or verb is None or len(cue) < 2:
             return True
         entry = verbs().get(verb.lemma_.lower())
@@ -409,8 +410,7 @@ def _channel_apart(doc: Doc, f: Found, text: str) -> bool:
         # under the verb's own preposition ('urged dockers to end it' stays whole)
         rest = text[end:c_end]
         first = rest.split()[0].lower() if rest.split() else ""
-        cue = doc.char_span(*f.cue, alignment_mode="expand")
-        verb = next((t for t in cue or [] if t.pos_ == "VERB"), None)
+        verb = _cue_verb(doc.char_span(*f.cue, alignment_mode="expand"))
         if verb is not None and first in verb_preps().get(verb.lemma_.lower(), frozenset()):
             f.content[0] = (end + len(rest) - len(rest.lstrip()), c_end)
     return True

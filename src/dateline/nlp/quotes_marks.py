@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from itertools import pairwise
+
+from dateline.datafiles import rows
 
 
 @dataclass
@@ -33,28 +34,29 @@ class QuoteSegment:
 
 
 @cache
+def _mark_rows() -> list[list[str]]:
+    """``data/quotes_marks.tsv``: opening, closing, note, optional ``spaced``."""
+    return rows("dateline.nlp", "quotes_marks.tsv")
+
+
+@cache
 def mark_pairs() -> dict[str, frozenset[str]]:
     """Opening mark -> the marks that may close it (from ``data/quotes_marks.tsv``)."""
     pairs: dict[str, set[str]] = {}
-    text = resources.files("dateline.nlp.data").joinpath("quotes_marks.tsv").read_text("utf-8")
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        opening, closing = line.split("\t")[:2]
-        pairs.setdefault(opening, set()).add(closing)
+    for row in _mark_rows():
+        pairs.setdefault(row[0], set()).add(row[1])
     return {k: frozenset(v) for k, v in pairs.items()}
 
 
 @cache
 def spaced_pairs() -> frozenset[tuple[str, str]]:
     """(opening, closing) pairs that may hold a space inside the marks (« French »)."""
-    text = resources.files("dateline.nlp.data").joinpath("quotes_marks.tsv").read_text("utf-8")
-    out = set()
-    for line in text.splitlines():
-        cols = line.split("\t")
-        if not line.startswith("#") and len(cols) > 3 and cols[3].strip() == "spaced":
-            out.add((cols[0], cols[1]))
-    return frozenset(out)
+    return frozenset((row[0], row[1]) for row in _mark_rows() if row[3:4] == ["spaced"])
+
+
+@cache
+def _spaced_openers() -> frozenset[str]:
+    return frozenset(opening for opening, _ in spaced_pairs())
 
 
 @cache
@@ -122,7 +124,7 @@ def scan(text: str) -> list[QuoteSegment]:
             close_paragraph(para_end)
             para_end = text.find("\n", para_end + 1)
         if opened is None:
-            if mark in pairs and _can_open(text, start, end, _spaced_opener(mark)):
+            if mark in pairs and _can_open(text, start, end, mark in _spaced_openers()):
                 if mark in _SINGLE and not _closes_later(text, end, para_end, pairs[mark]):
                     continue
                 opened = (mark, start)
@@ -134,10 +136,6 @@ def scan(text: str) -> list[QuoteSegment]:
     close_paragraph(len(text) if para_end == -1 else para_end)
     _link_paragraphs(text, segments)
     return segments
-
-
-def _spaced_opener(mark: str) -> bool:
-    return any(opening == mark for opening, _ in spaced_pairs())
 
 
 def _closes_later(text: str, end: int, para_end: int, closers: frozenset[str]) -> bool:

@@ -1501,16 +1501,20 @@ def find_speaker_lines(doc: Doc, quotes: Quotes) -> list[Found]:
     return out + _dash_speakers(doc, quotes)
 
 
-def _only_place(doc: Doc, name: Span) -> bool:
-    """Does a line label name only places (entities of the place types, no person or
-    organisation)?"""
-    start, end = name.start_char, name.end_char
-    kinds = {
+def entity_kinds(doc: Doc, start: int, end: int) -> set[str]:
+    """Types of the entities with a mention overlapping characters ``[start, end)``."""
+    return {
         e.type
         for e in doc._.entities or []
         for m in e.mentions
         if m.span[0] < end and start < m.span[1]
     }
+
+
+def _only_place(doc: Doc, name: Span) -> bool:
+    """Does a line label name only places (entities of the place types, no person or
+    organisation)?"""
+    kinds = entity_kinds(doc, name.start_char, name.end_char)
     return bool(kinds) and kinds <= {"GPE", "LOC", "FAC", "NORP"}
 
 
