@@ -7,6 +7,7 @@ import pytest
 from dateline.read.article import Article
 from dateline.read.dates import resolve_reference
 from dateline.read.wire import parse_header
+from dateline.record import Published
 
 
 def spans_ok(text: str, header) -> None:
@@ -206,8 +207,27 @@ def test_reference_date_order_option_metadata_dateline():
     assert resolve_reference(Article(text=text, dateline=dl)).origin == "dateline"
     assert resolve_reference(Article(text=text, dateline=dl)).date == "2024-03-15"
     meta = Article(text=text, dateline=dl, published="2024-03-16")
-    assert resolve_reference(meta).origin == "metadata"
     assert resolve_reference(meta, "2024-03-17").date == "2024-03-17"
+    # The story was written on the dateline's day: its "on Monday" is read from there,
+    # not from the day a feed posted it.
+    assert resolve_reference(meta).date == "2024-03-15"
+    assert resolve_reference(meta).origin == "dateline"
+
+
+def test_dateline_far_from_metadata_is_not_the_reference():
+    text = "Headline\nBUCHAREST, March 15, 2024 (Reuters) - Workers voted."
+    dl = parse_header(text).dateline
+    archived = Article(text=text, dateline=dl, published="2024-06-01")
+    assert resolve_reference(archived) == Published(date="2024-06-01", origin="metadata")
+    ahead = Article(text=text, dateline=dl, published="2024-03-10")
+    assert resolve_reference(ahead).origin == "metadata"
+
+
+def test_yearless_dateline_filled_from_metadata_becomes_the_reference():
+    text = "Headline\nTOKYO, Nov. 24 (Kyodo) -- The cabinet said Tuesday it would act."
+    article = Article(text=text, dateline=parse_header(text).dateline, published="2026-11-25")
+    assert resolve_reference(article) == Published(date="2026-11-24", origin="dateline")
+    assert article.dateline.date == "2026-11-24"
 
 
 def test_yearless_dateline_without_published_stays_partial():

@@ -1,7 +1,11 @@
 """The reference date: which day "on Monday" and a year-less dateline are read against.
 
-Order of trust: the user's ``--published``, then the input's own metadata, then a
-dateline that carries a year. A dateline without a year takes the latest year that does
+Order of trust: the user's ``--published``, then the dateline's own date, then the input's
+metadata. The story's "on Monday" was written on the dateline's day, while a feed's or a
+page's date is when it was posted, often a day later (Tokyo copy read in UTC) and
+sometimes weeks later (an archive); a dateline date far from the metadata's (more than a
+month before it or days after it) is taken for a misreading and the metadata stands.
+A dateline without a year takes the latest year that does
 not put it more than a month after the reference date (a December 31 dateline on a story
 published January 2 belongs to the year before; a February 6 dateline on a story
 published in September, to the same year; a May 5 dateline on a story dated May 3, too).
@@ -58,6 +62,11 @@ def normalise_date(value: str) -> str | None:
 # month after the reference date is taken in its year; further ahead, the year before.
 _DATELINE_LEAD = dt.timedelta(days=31)
 
+# How far the dateline's date may stand from the metadata's and still be the reference:
+# filed up to a month before the posting date, or up to two days after it (time zones).
+_FILED_BEFORE = dt.timedelta(days=31)
+_FILED_AFTER = dt.timedelta(days=2)
+
 
 def _latest_year(month: int, day: int, ref: dt.date) -> str | None:
     """The latest year that puts the dateline's day no later than the reference date plus
@@ -85,10 +94,22 @@ def resolve_reference(article: Article, option: str | None = None) -> Published 
             month, day = int(dl.date[5:7]), int(dl.date[8:10])
             filled = _latest_year(month, day, dt.date.fromisoformat(published.date))
             if filled:
-                article.dateline = dl.model_copy(update={"date": filled})
-        elif published is None and not dl.date.startswith("XXXX"):
+                article.dateline = dl = dl.model_copy(update={"date": filled})
+        if not dl.date.startswith("XXXX") and (
+            published is None
+            or (published.origin == "metadata" and _filed_near(dl.date, published.date))
+        ):
             published = Published(date=dl.date, origin="dateline")
     return published
+
+
+def _filed_near(filed: str, posted: str) -> bool:
+    """Whether a dateline's date is plausibly the filing day of a story posted on ``posted``."""
+    try:
+        gap = dt.date.fromisoformat(posted) - dt.date.fromisoformat(filed)
+    except ValueError:  # a partial date ("2024-03") dates no day
+        return False
+    return -_FILED_AFTER <= gap <= _FILED_BEFORE
 
 def check_date(value: str | None) -> str | None:
     """A reference date must be an ISO calendar date; say so in one line if not."""

@@ -468,12 +468,12 @@ def ingest(
             last = time.monotonic()
 
         def sighting(art: Article) -> Row:
+            # A sighting is dated when this outlet carried the story: its own date wins
+            # over the dateline's filing day, which every reprint shares.
             ref = resolve_reference(art, published)
+            date = published or art.published or (ref.date if ref else None)
             src = art.source
-            return source_row(
-                art.id, src.path, src.line, src.url, src.outlet, src.format,
-                ref.date if ref else None,
-            )
+            return source_row(art.id, src.path, src.line, src.url, src.outlet, src.format, date)
 
         def new_articles() -> Iterator[Article]:
             for item in iter_articles(paths, max_bytes=max_bytes):
