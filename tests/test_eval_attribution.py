@@ -6,7 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from dateline.evaluate.attribution import Attribution, Scores, score_article
+from dateline.evaluate.attribution import (
+    Attribution,
+    Scores,
+    _from_gold,
+    score_article,
+    share_in_marks,
+)
 from dateline.evaluate.polnear import PolnearError, parse_ann, read_split
 
 TEXT = '"We stay," the mayor said. Officials believe that talks will resume.\n'
@@ -150,3 +156,39 @@ def test_eval_command_writes_error_file(tmp_path: Path, monkeypatch: pytest.Monk
     lines = out.read_text(encoding="utf-8").splitlines()
     assert lines[0].split("\t")[:2] == ["article", "error"]
     assert len(lines) == 3 and all(line.split("\t")[1] == "miss" for line in lines[1:])
+
+
+@pytest.mark.parametrize(
+    ("content", "share"),
+    [
+        ("“The port stays shut.”", 1.0),
+        ("''They sue,'' ''Everybody sues.''", 1.0),
+        ("that the offer was “a first step.”", 3 / 7),
+        ('an "absolute necessity" for the city to build roads', 2 / 9),
+        ("no marks at all", 0.0),
+        ("", 0.0),
+    ],
+)
+def test_share_in_marks_counts_words_between_quotation_marks(content: str, share: float) -> None:
+    assert share_in_marks(content) == pytest.approx(share)
+
+
+def test_direct_row_keeps_word_for_word_quotations_apart_from_scare_quotes() -> None:
+    text = '"We stay," the mayor said. He called the deal a "breakthrough" for the port.\n'
+    ann = (
+        "T1\tContent 0 10\t\"We stay,\"\n"
+        "T2\tSource 11 20\tthe mayor\n"
+        "T3\tCue 21 25\tsaid\n"
+        "E1\tAttribution:T3 Content:T1 Cue:T3 Source:T2\n"
+        "T4\tSource 27 29\tHe\n"
+        "T5\tCue 30 36\tcalled\n"
+        "T6\tContent 37 75\tthe deal a \"breakthrough\" for the port\n"
+        "E2\tAttribution:T5 Content:T6 Cue:T5 Source:T4\n"
+    )
+    gold = [_from_gold(text, g) for g in parse_ann(ann)]
+    assert [(g.quoted, g.direct) for g in gold] == [(True, True), (True, False)]
+    pred = [Attribution([(11, 20)], [(21, 25)], [(0, 10)], quoted=True, direct=True)]
+    scores = Scores()
+    score_article(text, gold, pred, scores)
+    assert (scores.direct.tp, scores.direct.gold, scores.direct.pred) == (1, 1, 1)
+    assert (scores.quoted.tp, scores.quoted.gold) == (1, 2)

@@ -4,7 +4,10 @@ Each role (source, cue, content) is scored twice: exact (the same character span
 surrounding white space) and overlap (token Jaccard >= 0.5). Whole attributions match when
 the contents overlap with Jaccard >= 0.5 and the sources overlap (or both are absent).
 Gold attributions are split by whether their content carries quotation marks (direct and
-mixed) or not (indirect). Matching is one-to-one, best pairs first.
+mixed) or not (indirect). PolNeAR counts as "quoted" any content with a mark, scare quotes
+under a noun included ("hailed the deal as a \"breakthrough\""), so a further row keeps the
+direct quotations alone: gold whose content words are at least 80% between quotation marks.
+Matching is one-to-one, best pairs first.
 """
 
 from __future__ import annotations
@@ -36,6 +39,8 @@ class Attribution:
     cue: list[Span] = field(default_factory=list)
     content: list[Span] = field(default_factory=list)
     quoted: bool = False
+    direct: bool = False
+    """Gold: most of the content is quoted word for word; system: a quote of kind direct."""
 
 
 @dataclass
@@ -142,6 +147,7 @@ class Scores:
     whole: Counts = field(default_factory=Counts)
     quoted: Counts = field(default_factory=Counts)
     unquoted: Counts = field(default_factory=Counts)
+    direct: Counts = field(default_factory=Counts)
     quoted_content: Counts = field(default_factory=Counts)
     articles: int = 0
     seconds: float = 0.0
@@ -155,6 +161,7 @@ class Scores:
             "attribution": self.whole.as_dict(),
             "attribution_quoted": self.quoted.as_dict(),
             "attribution_unquoted": self.unquoted.as_dict(),
+            "attribution_direct": self.direct.as_dict(),
             "content_quoted": self.quoted_content.as_dict(),
         }
 
@@ -192,9 +199,14 @@ def score_article(
     scores.whole.add(len(pairs), len(gold), len(pred))
     hit_g = {i for i, _ in pairs}
     hit_p = {j for _, j in pairs}
-    for quoted, counts in ((True, scores.quoted), (False, scores.unquoted)):
-        gi = [i for i, a in enumerate(gold) if a.quoted == quoted]
-        pj = [j for j, a in enumerate(pred) if a.quoted == quoted]
+    splits: list[tuple[Callable[[Attribution], bool], Counts]] = [
+        (lambda a: a.quoted, scores.quoted),
+        (lambda a: not a.quoted, scores.unquoted),
+        (lambda a: a.direct, scores.direct),
+    ]
+    for belongs, counts in splits:
+        gi = [i for i, a in enumerate(gold) if belongs(a)]
+        pj = [j for j, a in enumerate(pred) if belongs(a)]
         hits_g = sum(1 for i in gi if i in hit_g)
         counts.add(hits_g, len(gi), len(pj), sum(1 for j in pj if j in hit_p))
     q_gold = [tokens.of(a.content) for a in gold if a.quoted]
@@ -217,9 +229,38 @@ def gold_attributions(article: PolnearArticle) -> list[Attribution]:
 
 def _from_gold(text: str, g: GoldAttribution) -> Attribution:
     content = " ".join(text[s:e] for s, e in g.content)
+    quoted = bool(QUOTE_MARKS.search(content))
     return Attribution(
-        list(g.source), list(g.cue), list(g.content), bool(QUOTE_MARKS.search(content))
+        list(g.source),
+        list(g.cue),
+        list(g.content),
+        quoted,
+        quoted and share_in_marks(content) >= DIRECT_SHARE,
     )
+
+
+DIRECT_SHARE = 0.8
+_OPENING = frozenset("“«„") | {"``"}
+_CLOSING = frozenset("”»")
+
+
+def share_in_marks(content: str) -> float:
+    """The share of a content's words that stand between quotation marks: a straight mark
+    or ``''`` opens when outside and closes when inside; curly marks and guillemets say
+    which they are (``“`` after ``”`` in a run of quoted paragraphs opens again)."""
+    inside, words, quoted = False, 0, 0
+    for m in _TOKEN.finditer(content.replace("''", "\x00").replace("``", "\x01")):
+        tok = m.group().replace("\x00", "''").replace("\x01", "``")
+        if tok in _OPENING:
+            inside = True
+        elif tok in _CLOSING:
+            inside = False
+        elif tok in ('"', "''"):
+            inside = not inside
+        elif tok[0].isalnum() or tok[0] == "_":
+            words += 1
+            quoted += inside
+    return quoted / words if words else 0.0
 
 
 def predicted_attributions(record: dict[str, object]) -> list[Attribution]:
@@ -234,6 +275,7 @@ def predicted_attributions(record: dict[str, object]) -> list[Attribution]:
                 cue=[tuple(cue["span"])] if cue.get("span") else [],
                 content=[tuple(s) for s in q["content"]["spans"]],
                 quoted=q["kind"] in ("direct", "mixed"),
+                direct=q["kind"] == "direct",
             )
         )
     return out
@@ -384,6 +426,7 @@ def render(scores: Scores) -> None:
     row("attribution", scores.whole)
     row("  quoted (direct/mixed)", scores.quoted)
     row("  unquoted (indirect)", scores.unquoted)
+    row("  direct (>=80% in marks)", scores.direct)
     row("  quoted content only", scores.quoted_content)
     console = Console()
     console.print(table)
