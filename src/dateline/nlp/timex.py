@@ -75,6 +75,11 @@ def tense_of(span: Span) -> str | None:
         if tok.pos_ in ("VERB", "AUX") or lemma in FUTURE_GOVERNORS:
             auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
             planned = tok.tag_ != "VBN" or auxes or any(c.dep_ == "xcomp" for c in tok.children)
+            if (lemma in FUTURE_GOVERNORS and planned and verb is None and tok.tag_ == "VBD"
+                    and any(c.dep_ == "xcomp" for c in tok.children)):
+                # "On Friday, the government planned to pay ...": the day hangs on the
+                # planning itself, a past act, not on what was planned (round 10)
+                return "past"
             if lemma in FUTURE_GOVERNORS and planned:
                 # "had been due to expire Friday": a plan that was overtaken
                 head_auxes = [c.lower_ for c in tok.head.children if c.dep_ == "aux"]

@@ -551,6 +551,17 @@ def n_weekday(c: Candidate, ctx: Context) -> Resolved | None:
     if ctx.ref is None:
         return Resolved(type_, f"XXXX-WXX-{wd}")
     ref = ctx.ref
+    if mod in ("the following", "the previous") and ctx.anchor_day is not None:
+        # "down 4.5% from the previous Friday": the one before the day in discussion
+        # (the latest exact day in the text), not before the reference date (round 10)
+        tid, base = ctx.anchor_day
+        delta = wd - base.isoweekday()
+        if mod == "the following":
+            days = delta if delta > 0 else delta + 7
+        else:
+            days = delta if delta < 0 else delta - 7
+        d = base + dt.timedelta(days=days)
+        return Resolved(type_, d.isoformat() + (f"T{code}" if code else ""), tid, d)
     delta = wd - ref.isoweekday()
     if not mod and ctx.prev_word in AHEAD_CUES - {"before"} and not ctx.possessive and (
         ctx.tense != "past" or ctx.present_perfect or ctx.deferred
@@ -595,8 +606,11 @@ def n_rel_unit(c: Candidate, ctx: Context) -> Resolved | None:
             step = -1
         d = ctx.ref + dt.timedelta(weeks=step)
         return Resolved("DATE", week(d) + "-WE", "published")
-    if rel in ("following", "previous", "prior", "same") and ctx.anchor_day is not None:
-        tid, base = ctx.anchor_day
+    anchor = coarse_anchor(ctx, unit) or ctx.anchor_day
+    if rel in ("following", "previous", "prior", "same") and anchor is not None:
+        # "In March, ... The following month" counts from March, not from a day named
+        # further back or the reference date (round 10)
+        tid, base = anchor
         return Resolved("DATE", at_granularity(shift(base, step, unit), unit), tid)
     d = shift(ctx.ref, step, unit)
     return Resolved("DATE", at_granularity(d, unit), "published")

@@ -1,0 +1,44 @@
+"""Round 10 of the timex component: value accuracy (anchors and tense direction), each class
+checked here on sentences of our own."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+import timex_helpers as helpers
+
+MONDAY = "2024-09-16"
+
+
+def found(nlp: Language, text: str, published: str | None = MONDAY) -> list[tuple]:
+    return helpers.found(nlp, text, published)
+
+
+def test_day_on_a_past_planning_verb_is_the_planning_day(nlp: Language) -> None:
+    got = found(nlp, "On Friday, the port authority planned to reopen the terminal.")
+    assert got == [("Friday", "DATE", "2024-09-13")]
+    # the day of what is planned still lies ahead
+    got = found(nlp, "The port authority planned to reopen the terminal on Friday.")
+    assert got == [("Friday", "DATE", "2024-09-20")]
+    got = found(nlp, "Dockers planned a strike Friday.")
+    assert got == [("Friday", "DATE", "2024-09-20")]
+
+
+def test_following_month_counts_from_the_month_named_before(nlp: Language) -> None:
+    text = "In March, the carrier received a bid. The following month, it put itself up for sale."
+    assert found(nlp, text) == [("March", "DATE", "2024-03"),
+                                ("The following month", "DATE", "2024-04")]
+    text = "The mine closed in 2019, and the following year it was flooded."
+    assert found(nlp, text) == [("2019", "DATE", "2019"), ("the following year", "DATE", "2020")]
+
+
+def test_previous_weekday_counts_from_the_day_in_discussion(nlp: Language) -> None:
+    text = "The index closed lower on Friday, down 3% from the previous Friday."
+    assert found(nlp, text) == [("Friday", "DATE", "2024-09-13"),
+                                ("the previous Friday", "DATE", "2024-09-06")]
+    text = "The ship docked on Sept. 3, and the crew left the following Monday."
+    assert found(nlp, text) == [("Sept. 3", "DATE", "2024-09-03"),
+                                ("the following Monday", "DATE", "2024-09-09")]
+    # with no day named before, the one before the reference date
+    assert found(nlp, "Prices fell from the previous Friday.") == [
+        ("the previous Friday", "DATE", "2024-09-13")]
