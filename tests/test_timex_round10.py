@@ -42,3 +42,22 @@ def test_previous_weekday_counts_from_the_day_in_discussion(nlp: Language) -> No
     # with no day named before, the one before the reference date
     assert found(nlp, "Prices fell from the previous Friday.") == [
         ("the previous Friday", "DATE", "2024-09-13")]
+
+
+def test_week_of_a_month_is_one_span(nlp: Language) -> None:
+    got = found(nlp, "Retail sales rebounded in the last week of August.", "2024-09-04")
+    assert got == [("the last week of August", "DATE", "2024-W35")]
+    got = found(nlp, "The summit is set for the first week of December 2025.")
+    assert got == [("the first week of December 2025", "DATE", "2025-W49")]
+    # the plain "last week" is untouched
+    assert found(nlp, "Talks stalled last week.") == [("last week", "DATE", "2024-W37")]
+
+
+def test_lower_case_spring_only_as_the_season(nlp: Language) -> None:
+    got = found(nlp, "Analysts said spring brought signs of recovery.", "2024-06-10")
+    assert got == [("spring", "DATE", "2024-SP")]
+    assert found(nlp, "The ferry will resume service in spring.", "2024-01-10") == [
+        ("spring", "DATE", "2024-SP")]
+    assert found(nlp, "Villagers draw water from a spring near the road.") == []
+    assert found(nlp, "Guests soaked in the hot spring.") == []
+    assert found(nlp, "Prices may spring back.") == []

@@ -31,6 +31,9 @@ SET_ADJECTIVES = frozenset(words()["setadj"])
 """Frequency words that are SETs as adjectives too ("his weekly radio address")."""
 SEASON_NAME_HEADS = frozenset(words()["seasonname"])
 """Nouns after a season word that make it part of a name ("the summer Olympics")."""
+SEASON_PREPS = frozenset({"in", "by", "until", "till", "since", "through", "during", "before",
+                          "after", "from", "last", "next", "this", "early", "late"})
+"""Words before a lower-case "spring" that make it the season ("in spring", "by spring")."""
 THE_YEAR_CUES = frozenset({"for", "in", "of", "during", "through", "throughout", "over"})
 """Prepositions before "the year" that make it the reporting year ("sales for the year")."""
 
@@ -189,6 +192,14 @@ def _keep(c: Candidate, span: Span, doc: Doc) -> bool:
             return False  # capitalised mid-sentence before a name: part of that name
         if nxt is not None and nxt.lower_ in SEASON_NAME_HEADS:
             return False
+        if c.rule.name == "season_bare" and span.text == "spring":
+            # lower case it is a verb or a well unless a bare noun after a time preposition
+            # or as a subject: "in spring", "by spring", "spring shows signs of hope"
+            # (round 10); not "hot spring", "spring water", "a spring"
+            tok = span[0]
+            bare = tok.pos_ == "NOUN" and tok.dep_ != "compound" and not any(
+                ch.dep_ in ("det", "amod", "compound", "poss") for ch in tok.children)
+            return bare and (prev_word in SEASON_PREPS or tok.dep_ in ("nsubj", "nsubjpass"))
         if c.rule.name == "season_bare" and span.text in ("Spring", "Fall") and (
             span[0].is_sent_start or span.root.pos_ not in ("NOUN", "PROPN")
         ):

@@ -328,6 +328,30 @@ def n_month(c: Candidate, ctx: Context) -> Resolved | None:
     return Resolved("DATE", f"{year}-{month:02d}", anchor)
 
 
+WEEK_ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1, "final": -1}
+
+
+def n_week_of_month(c: Candidate, ctx: Context) -> Resolved | None:
+    """"the last week of March": the ISO week with most of its days in the month (the one
+    holding the 4th for the first week, the one holding the month's last day but three for
+    the last), in the year written or the one a bare month would take (round 10)."""
+    g = c.groups
+    month = month_of(g["month"])
+    year = year_of(g.get("year"))
+    anchor = None
+    if year is None:
+        year = pick_year(month, None, ctx)
+        if year is None:
+            return Resolved("DATE", f"XXXX-{month:02d}")
+        anchor = "published"
+    n = WEEK_ORDINAL[g["ord"].lower()]
+    if n > 0:
+        day = dt.date(year, month, 4) + dt.timedelta(weeks=n - 1)
+    else:
+        day = add_months(dt.date(year, month, 1), 1) - dt.timedelta(days=4)
+    return Resolved("DATE", week(day), anchor)
+
+
 def n_year(c: Candidate, ctx: Context) -> Resolved | None:
     year = year_of(c.groups.get("year") or c.groups.get("yeart"))
     return Resolved("DATE", str(year)) if year is not None else None
@@ -1026,7 +1050,8 @@ NORMALISERS: dict[str, Callable[[Candidate, Context], Resolved | None]] = {
     "month_year": n_month, "month": n_month, "month_rel": n_month, "month_rel_year": n_month,
     "year": n_year, "year_words": n_year, "year_mod": n_year, "year_fiscal": n_year,
     "year_range": n_year,
-    "month_range": n_month, "decade": n_decade, "decade_word": n_decade_word,
+    "month_range": n_month, "week_of_month": n_week_of_month, "decade": n_decade,
+    "decade_word": n_decade_word,
     "century": n_century,
     "quarter_ord": n_quarter, "quarter_adj": n_quarter, "year_ago_adj": n_quarter,
     "quarter_year": n_quarter, "quarter_rel": n_quarter,

@@ -46,7 +46,7 @@ ALONE = frozenset({
     "ago", "set_times", "quarter_ord", "quarter_adj", "quarter_year", "quarter_rel",
     "quarter_period", "half", "season", "season_year", "season_bare", "year_fiscal", "decade",
     "century", "deictic_tonight", "weekend", "same_period", "duration_ahead", "set_word",
-    "year_ago_adj", "pod_mid", "year_words", "duration_long",
+    "year_ago_adj", "pod_mid", "year_words", "duration_long", "week_of_month",
 })
 """Rules whose necessary words ("ago", "quarter", "weekend"...) most news stories lack: run
 alone, and only when those words occur, rather than tried at every word start of every
