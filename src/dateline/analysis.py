@@ -5,15 +5,17 @@ This is the library's main entry point; the command line and the store call it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
-from itertools import islice
+from itertools import islice, pairwise
 
+import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from dateline.datafiles import rows as data_rows
 from dateline.nlp.language import is_english
-from dateline.nlp.pipeline import DEFAULT_MODEL, load_pipeline
+from dateline.nlp.pipeline import COMPONENTS, DEFAULT_MODEL, load_pipeline
 from dateline.read import Article, LanguageError, ReadError, read_text
 from dateline.read.dates import check_date, resolve_reference
 from dateline.record import Record, Source
@@ -88,7 +90,7 @@ def _parse(nlp: Language, docs: list[Doc], batch_size: int) -> list[Doc | ReadEr
     """Parse a chunk; if a component fails, redo it one document at a time so only the
     document that fails is lost (recorded as a skip), not the whole batch."""
     try:
-        return list(nlp.pipe(docs, batch_size=batch_size))
+        return list(_run(nlp, docs, batch_size))
     except Exception:
         pass
     out: list[Doc | ReadError] = []
@@ -97,10 +99,110 @@ def _parse(nlp: Language, docs: list[Doc], batch_size: int) -> list[Doc | ReadEr
         fresh = nlp.make_doc(article.text)
         fresh._.article, fresh._.published = article, doc._.published
         try:
-            out.append(nlp(fresh))
+            out.extend(_run(nlp, [fresh], 1))
         except Exception as exc:
             out.append(_failed(article, exc))
     return out
+
+
+BATCH_CHARS = 300_000
+"""Most characters parsed in one ``nlp.pipe`` batch. The parse's memory grows with the
+batch's tokens (about 3.3 MB a kilobyte of text at its peak, in tok2vec and ner), so 32
+articles of 100 kB in one batch would need some 10 GB; a batch of news (32 articles of
+2-4 kB) stays one batch, as before."""
+
+LONG_TEXT = 100_000
+"""An article longer than this (characters) is parsed in pieces of about
+:data:`PIECE_CHARS` (:func:`parse_in_pieces`); no news article is this long, so their
+records are those of the one whole parse."""
+
+PIECE_CHARS = 20_000
+"""Characters in one piece of a long text: the parse's peak memory is that of a piece
+(about 60 MB above the pipeline's own), not of the whole text (3 GB for 1 MB)."""
+
+
+def _run(nlp: Language, docs: list[Doc], batch_size: int) -> Iterator[Doc]:
+    """Every Doc through the pipeline, in order: batches of at most ``batch_size`` Docs
+    and :data:`BATCH_CHARS` characters, a long text alone and in pieces."""
+    batch: list[Doc] = []
+    chars = 0
+    for doc in docs:
+        size = len(doc.text)
+        if batch and (len(batch) >= batch_size or chars + size > BATCH_CHARS or size > LONG_TEXT):
+            yield from nlp.pipe(batch, batch_size=batch_size)
+            batch, chars = [], 0
+        if size > LONG_TEXT:
+            yield parse_in_pieces(nlp, doc)
+            continue
+        batch.append(doc)
+        chars += size
+    if batch:
+        yield from nlp.pipe(batch, batch_size=batch_size)
+
+
+BREAKS = (
+    re.compile(r"\n[^\S\n]*\n\s*"),  # a blank line: a paragraph ends
+    re.compile(r"\n\s*"),  # a line break (a transcript's turns, a list)
+    re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+"),  # a sentence's end, in one long line
+    re.compile(r"\s+"),
+)
+"""Where a long text is cut, best first; :data:`dateline_structure` opens a sentence at
+every line break, so a cut at one never splits a sentence the whole parse would have."""
+
+
+def piece_starts(text: str, size: int = PIECE_CHARS) -> list[int]:
+    """Character offsets where the pieces of ``text`` start (the first is 0): each piece
+    at most ``size`` characters, cut at the best break (:data:`BREAKS`) in its second half."""
+    starts = [0]
+    while len(text) - starts[-1] > size:
+        lo, hi = starts[-1] + size // 2, starts[-1] + size
+        cut = hi  # no break at all (a run of letters): cut anywhere, the tokens decide
+        for rx in BREAKS:
+            ends = [m.end() for m in rx.finditer(text, lo, hi)]
+            if ends:
+                cut = ends[-1]
+                break
+        starts.append(cut)
+    return starts
+
+
+def parse_in_pieces(nlp: Language, doc: Doc, size: int = PIECE_CHARS) -> Doc:
+    """A long text parsed piece by piece, then analyzed whole: spaCy's components run on
+    pieces of about ``size`` characters cut at paragraph breaks (:func:`piece_starts`),
+    the pieces are joined back into one Doc with the same tokens and text, and dateline's
+    components (:data:`COMPONENTS`) run once on it, so entities, quotes and dates see
+    the whole article. The parse's memory is then that of one piece, and its time linear.
+
+    A piece is parsed as if alone: a token within a few words of a cut may be tagged as in
+    a separate text (a cut falls where a new sentence starts anyway).
+    """
+    names = nlp.pipe_names
+    if "dateline_structure" in names:  # sentence starts from the whole layout, first
+        doc = nlp.get_pipe("dateline_structure")(doc)
+    early = [nlp.get_pipe(n) for n in names if n not in COMPONENTS and n != "dateline_structure"]
+    idx = doc.to_array("IDX")
+    bounds = sorted({int(numpy.searchsorted(idx, c)) for c in piece_starts(doc.text, size)})
+    bounds.append(len(doc))
+    head = Doc._get_array_attrs()
+    array = doc.to_array(head)
+    parsed: list[Doc] = []
+    for a, b in pairwise(bounds):
+        if a >= b:
+            continue
+        piece = doc[a:b].as_doc(array_head=head, array=array)
+        for proc in early:
+            piece = proc(piece)
+        parsed.append(piece)
+    merged = Doc.from_docs(
+        parsed, ensure_whitespace=False, exclude=["spans", "tensor", "user_data"]
+    )
+    if merged.text != doc.text:  # never expected: the pieces' tokens are the Doc's own
+        raise ValueError("pieces of a long text do not join back into it")
+    merged._.article, merged._.published = doc._.article, doc._.published
+    for name in names:
+        if name in COMPONENTS:
+            merged = nlp.get_pipe(name)(merged)
+    return merged
 
 
 def _failed(article: Article, exc: Exception) -> ReadError:
