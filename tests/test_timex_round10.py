@@ -61,3 +61,22 @@ def test_lower_case_spring_only_as_the_season(nlp: Language) -> None:
     assert found(nlp, "Villagers draw water from a spring near the road.") == []
     assert found(nlp, "Guests soaked in the hot spring.") == []
     assert found(nlp, "Prices may spring back.") == []
+
+
+def test_present_tense_day_is_a_schedule_ahead(nlp: Language) -> None:
+    got = found(nlp, "The relief fund runs out on Dec. 31.", "2024-02-12")
+    assert got == [("Dec. 31", "DATE", "2024-12-31")]
+    # a day of the last week is the one just past (a story dated a little late)
+    got = found(nlp, "The relief fund runs out on Feb. 9.", "2024-02-12")
+    assert got == [("Feb. 9", "DATE", "2024-02-09")]
+    # "as of" a month states a past point; months in the present are statistics
+    got = found(nlp, "As of February, the store accounts for 70% of sales.", "2024-09-16")
+    assert got == [("February", "DATE", "2024-02")]
+
+
+def test_month_naming_a_report_takes_no_direction(nlp: Language) -> None:
+    got = found(nlp, "The bureau will release the September jobs report on Friday.",
+                "2024-10-07")
+    assert got == [("September", "DATE", "2024-09"), ("Friday", "DATE", "2024-10-11")]
+    assert found(nlp, "Talks will resume in September.", "2024-10-07") == [
+        ("September", "DATE", "2025-09")]

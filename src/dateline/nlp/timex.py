@@ -329,6 +329,11 @@ def find(doc: Doc, ref: dt.date | None) -> list[Timex]:
             continue
         c.groups["_text"] = text[c.start : c.end]
         ctx.tense = tense_of(span)
+        if (c.rule.name == "month" and span.root.dep_ in ("compound", "nmod")
+                and span.root.head.pos_ == "NOUN"):
+            # "will release the September jobs report": a month naming what a report or
+            # figure covers takes no direction from the verb (round 10)
+            ctx.tense = None
         ctx.sent = span.sent.start
         if c.rule.name == "clock":
             # a clock time opening a line is a live blog's time stamp: no day carries over

@@ -244,6 +244,12 @@ def pick_year(month: int, day: int | None, ctx: Context) -> int | None:
         # "repay the loan by February", "effective Feb. 1": ahead within half a year (a
         # deadline of yesterday, "by Jan. 14" on Jan. 15, is still the last one)
         return after.year if (after - ref).days <= AHEAD_WINDOW_DAYS else before.year
+    if ctx.tense == "present" and day and not ctx.possessive and ctx.prev_word != "of":
+        # "the budget runs out on Dec. 31": a present-tense verb with a day is a schedule,
+        # ahead however far (a date of the last few days is rather a reference date a
+        # little late), as a bare weekday is; not a month ("exports rise in February" is
+        # a statistic of the past), not "as of Feb. 1" (round 10)
+        return before.year if (ref - before).days <= STALE_DAYS else after.year
     if ctx.tense == "past" and ctx.on_past_verb and ctx.prev_word not in FORWARD_CUES:
         return before.year
     return after.year if (after - ref).days <= FUTURE_WINDOW_DAYS else before.year
