@@ -28,7 +28,13 @@ from spacy.attrs import (
 )
 from spacy.tokens import Doc, Span
 
-from dateline.nlp.entities_data import Lexicon, agency_outlet, fold, surname_first
+from dateline.nlp.entities_data import (
+    Lexicon,
+    agency_outlet,
+    fold,
+    given_syllable,
+    surname_first,
+)
 from dateline.nlp.extensions import doc_text
 from dateline.record import Mention, Role
 
@@ -191,6 +197,9 @@ class Candidates:
                 j += 1
             elif j > i and _INITIAL.match(tok.text) and j + 1 < len(doc) and doc[j + 1].is_title:
                 j += 1  # a middle initial: "Gregory W. Meeks"
+            elif j > i + 1 and self.given_tail(j):
+                j += 2  # "Koo Byoung-sam", "Kim Jong-un": the given name is whole
+                break
             elif j > i and (
                 (tok.text in HYPHENS and j + 1 < len(doc) and doc[j + 1].is_title)
                 or (tok.lower_ in self.w("name_particle") and self._particle_ends(j))
@@ -201,6 +210,16 @@ class Candidates:
         if j > i + 1 and j < len(doc) and doc[j].lower_ in self.w("name_suffix"):
             j += 1
         return j
+
+    def given_tail(self, j: int) -> bool:
+        """Token ``j`` is a hyphen written tight between a capitalised word and a lower-case
+        syllable ("Byoung-sam", "Jong-un"): the end of an East Asian given name, which
+        spaCy's entities and a plain run of capitals stop short of ("Koo Byoung")."""
+        return (0 < j < self.n_tokens - 1 and self.tok(j) in HYPHENS
+                and self.char_end[j - 1] == self.char_start[j]
+                and self.char_end[j] == self.char_start[j + 1]
+                and self._plain_name(j - 1) and self.is_lower[j + 1]
+                and given_syllable(self.tok(j + 1)))
 
     def _particle_ends(self, j: int) -> bool:
         """A particle inside a name is followed by the rest of the name: "al-Assad",
@@ -274,7 +293,11 @@ class Candidates:
             reverse = False
             end = self._name_run(b)
             owner: tuple[int, int] | None = None
-            if end == b and (comma := self._title_first(title)) is not None:
+            portfolio = self._for_portfolio(title, b) if end == b else None
+            if portfolio is not None:  # "Secretary for Labour and Welfare Chris Sun"
+                b = portfolio
+                end = self._name_run(b)
+            elif end == b and (comma := self._title_first(title)) is not None:
                 owner = (title.end, comma)
                 first = comma + 1 + self.honorific(comma + 1)  # "spokesman, Mr John Okafor,"
                 end = self._name_run(first)
@@ -288,6 +311,9 @@ class Candidates:
                 continue
             role, start = self.role(title)
             start, role = self._portfolio(start, role)
+            if portfolio is not None:
+                role = Role(title=f"{role.title} {self.span_text(title.end, portfolio)}",
+                            span=(role.span[0], self.char_end[portfolio - 1]))
             prefix_start = start
             org_desc: str | None = None
             first = title.text.lower().split()[0]
@@ -338,13 +364,31 @@ class Candidates:
                     org_desc = doc[j : k + 1].text.lower()
                     start = j
             self.used_titles.add(title.start)
-            self.blocked.update(range(prefix_start, title.end))
+            self.blocked.update(range(prefix_start, portfolio or title.end))
             self.blocked.update(range(b, end))
             cand = Cand(start if not reverse else b, end, kind="title" if not reverse else "name")
             cand.know = "PERSON"
             cand.name = (b, end)
             cand.roles.append((role, org_desc))
             self.add(cand)
+
+    def _for_portfolio(self, title: Span, b: int) -> int | None:
+        """Where the name starts after a Hong Kong or British style portfolio, "Secretary
+        for Labour and Welfare Chris Sun", "Minister for Home Affairs Ann Lowe": a bare
+        portfolio head, "for", up to eight capitalised words, "and", "the" or commas, then
+        a person spaCy marks (the only sure end of the portfolio). None otherwise."""
+        doc = self.doc
+        if fold(title.text) not in self.w("portfolio_head") or b >= self.n_tokens or (
+                self.tok(b) != "for"):
+            return None
+        k = b + 1
+        while k < self.n_tokens and k <= b + 9:
+            if doc[k].ent_iob_ == "B" and doc[k].ent_type_ == "PERSON" and k > b + 1:
+                return k if self.is_title[k - 1] and self._name_run(k) > k else None
+            if not (self.is_title[k] or self.tok(k) in ("and", "&", "the", ",")):
+                return None
+            k += 1
+        return None
 
     def _title_first(self, title: Span) -> int | None:
         """The comma before the name in "The union leader, Ana Pop," or "Turkey's foreign
@@ -513,6 +557,11 @@ class Candidates:
         doc = self.doc
         for ent_start, ent_end, label in self._ent_parts():
             start, end = self.trim(ent_start, ent_end, label)
+            if label == "PERSON" and end - start >= 2 and self.given_tail(end):
+                end += 2  # spaCy's "Kim Jong" of "Kim Jong-un"
+            elif label == "PERSON" and end < self.n_tokens - 1 and self._plain_name(end) and (
+                    self.given_tail(end + 1)):
+                end += 3  # "Chris Sun" of "Chris Sun Yuk-han", "Kim" of "Kim Jong-un"
             if start >= end or any(i in self.blocked for i in range(start, end)):
                 continue
             if all(self.is_lower[i] or self.is_space[i] for i in range(start, end)):

@@ -27,16 +27,30 @@ def fold(text: str) -> str:
     return " ".join(bare.replace("’", "'").lower().split())
 
 
-_SURNAME_FIRST = re.compile(r"^([A-Z][^aeiouAEIOU\s-]*[aeiou]+[^aeiou\s-]*) [A-Z][a-z]+-[a-z]+$")
+_SURNAME_FIRST = re.compile(
+    r"^(?:[A-Z][a-z]+ )?([A-Z][^aeiouAEIOU\s-]*[aeiou]+[^aeiou\s-]*) [A-Z][a-z]+-[a-z]+$")
 """A one-syllable surname and a hyphenated given name whose second part is lower case:
-Korean and Taiwanese order ("Kim Ji-ho", "Tsai Ing-wen"); a Western hyphenated given
-name comes first and a double surname keeps its capital ("Jean-Paul", "Smith-Jones")."""
+Korean and Taiwanese order ("Kim Ji-ho", "Tsai Ing-wen"), also after the English name
+Hong Kong copy puts first ("Chris Sun Yuk-han": Sun); a Western hyphenated given name
+comes first and a double surname keeps its capital ("Jean-Paul", "Smith-Jones")."""
 
 
 def surname_first(name: str) -> str | None:
     """The family name of a name written family name first ("Kim" of "Kim Ji-ho")."""
     m = _SURNAME_FIRST.match(name)
     return m.group(1) if m else None
+
+
+@cache
+def _syllable() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in lexicon().words("given_syllable")))
+
+
+def given_syllable(word: str) -> bool:
+    """Whether a lower-case word after a hyphen is the second syllable of an East Asian
+    given name ("un" of "Jong-un", "sam" of "Byoung-sam"), not an English word joined to
+    a name ("Putin-led", "Trump-era")."""
+    return bool(word) and _syllable().fullmatch(word) is not None
 
 
 _MINOR = frozenset({"of", "for", "the", "and", "on", "in", "to"})

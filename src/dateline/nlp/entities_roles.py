@@ -53,8 +53,46 @@ def bare_title(title: str, lex: Lexicon) -> str:
     return " ".join(words)
 
 
+def _near(text: str, at: int, places: list[tuple[int, int]]) -> bool:
+    """Whether a mention starts in the paragraph (line) of ``at`` or the one before it."""
+    start = text.rfind("\n", 0, at) + 1
+    prev = text[:start].rstrip()  # the paragraphs before, blank lines dropped
+    start = prev.rfind("\n") + 1 if prev else 0
+    end = text.find("\n", at)
+    end = len(text) if end < 0 else end
+    return any(start <= a < end for a, _b in places)
+
+
+def _lead_end(doc: Doc) -> int:
+    """Where the lead paragraph ends: the first paragraph of the body after the headline
+    and dek (the headline itself counts as lead)."""
+    article = doc._.article
+    text = doc.text
+    after = 0
+    for part in ("headline", "dek", "dateline"):
+        ev = getattr(article, part, None)
+        span = getattr(ev, "span", None)
+        if span is not None:
+            after = max(after, span[1])
+    while after < len(text) and text[after].isspace():
+        after += 1
+    end = text.find("\n", after)
+    return len(text) if end < 0 else end
+
+
 def finish_roles(doc: Doc, drafts: list[Draft], lex: Lexicon) -> None:
-    main = main_country(countries(doc, drafts, lex))
+    ranked = countries(doc, drafts, lex)
+    main = main_country(ranked)
+    # the main country is a bare title's only where the text names it near the title: a
+    # US story naming China once ("Chinese investors") has no Chinese governor
+    # or in the headline and the lead, which say what the story is about; a country
+    # inside a longer name is none ("the 5th U.S. Circuit Court of Appeals")
+    text = doc.text
+    main_at = [(doc[c.start].idx, 0) for d in drafts
+               if d.country and lex.country_name(d.country) == main for c in d.cands
+               if c.kind in ("name", "demonym")
+               and not (c.end < len(doc) and doc[c.end].ent_iob_ == "I")]
+    lead = _lead_end(doc)
     # a country has one president: "Syrian President Assad" in the text means a bare
     # "President Obama" in the same story is some other country's, and which one the
     # story does not say: no country rather than a guess
@@ -95,6 +133,8 @@ def finish_roles(doc: Doc, drafts: list[Draft], lex: Lexicon) -> None:
                 role.country = next(
                     (r.country for r in d.roles if r.title.lower() == role.title.lower()),
                     main if main is not None and ((bare, main) not in held or main in mine)
+                    and (any(a < lead for a, _b in main_at)
+                         or _near(text, role.span[0] if role.span else 0, main_at))
                     else None,
                 )
             same = (role.title.lower(), role.organization, role.country)
