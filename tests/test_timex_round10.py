@@ -80,3 +80,11 @@ def test_month_naming_a_report_takes_no_direction(nlp: Language) -> None:
     assert got == [("September", "DATE", "2024-09"), ("Friday", "DATE", "2024-10-11")]
     assert found(nlp, "Talks will resume in September.", "2024-10-07") == [
         ("September", "DATE", "2025-09")]
+
+
+def test_weekday_in_apposition_to_a_date_is_that_day(nlp: Language) -> None:
+    got = found(nlp, "The vote took place on Sept. 7, a Saturday.")
+    assert got == [("Sept. 7", "DATE", "2024-09-07"), ("Saturday", "DATE", "2024-09-07")]
+    # a weekday that does not fit the date is read as usual
+    got = found(nlp, "The vote took place on Sept. 7, a Friday.")
+    assert got == [("Sept. 7", "DATE", "2024-09-07"), ("Friday", "DATE", "2024-09-13")]

@@ -581,6 +581,11 @@ def n_weekday(c: Candidate, ctx: Context) -> Resolved | None:
     if ctx.ref is None:
         return Resolved(type_, f"XXXX-WXX-{wd}")
     ref = ctx.ref
+    if (not mod and ctx.prev_word == "a" and ctx.anchor_day is not None
+            and ctx.anchor_day_sent == ctx.sent and ctx.anchor_day[1].isoweekday() == wd):
+        # "It started on July 23, a Saturday": the weekday of the date just named
+        tid, d = ctx.anchor_day
+        return Resolved(type_, d.isoformat() + (f"T{code}" if code else ""), tid, d)
     if mod in ("the following", "the previous") and ctx.anchor_day is not None:
         # "down 4.5% from the previous Friday": the one before the day in discussion
         # (the latest exact day in the text), not before the reference date (round 10)
