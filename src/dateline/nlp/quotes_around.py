@@ -32,6 +32,7 @@ _NOUNISH = {"PROPN", "NOUN", "PRON"}
 _QUOTE_END = ",?!—–-…"
 _CLOSERS = "\"'”’»` \u00a0"
 _RELATIVE = {"who", "which", "whose", "whom"}
+_DATELINE_ENDS = {"—", "–", "--", "-"}
 _WINDOW = 40
 """Tokens after a quotation searched for its cue (long appositives: ``Jane Roe, chair of
 the department at X, who co-wrote the report with Y, said``)."""
@@ -215,6 +216,26 @@ def _head_in(doc: Doc, start: int, end: int) -> int:
     return end - 1
 
 
+def _inverted_source(
+    doc: Doc, quotes: Quotes, v: Token, p: int, lexicon: dict[str, object]
+) -> tuple[int, int] | None:
+    """``Said Ellis: "..."`` / ``Added the senator, "..."``: a reporting verb opening its
+    sentence, the speaker between it and the mark that opens the quotation."""
+    if not _is_cue(v, lexicon) or not v.is_title or p - v.i < 2 or p - v.i > 12:
+        return None
+    b = v.i - 1
+    while b >= 0 and "\n" not in doc[b].text and (
+        doc[b].is_space or doc[b].text in {'"', "“", "”", "'"}
+    ):
+        b -= 1
+    if b >= 0 and doc[b].text not in _STOPS | _DATELINE_ENDS and "\n" not in doc[b].text:
+        return None  # not the first word of its sentence (or of the text after a dateline)
+    start, end = _trim(doc, v.i + 1, p, quotes)
+    if end <= start or not any(t.pos_ in _NOUNISH for t in doc[start:end]):
+        return None
+    return start, end
+
+
 def _clause_length(doc: Doc, quotes: Quotes, k: int) -> bool:
     """Is the quotation a clause of its own (four words or more, with a verb)?"""
     start, end = quotes.seg_tokens[k]
@@ -245,20 +266,28 @@ def _before(
         t = doc[n]
         if t.text in _STOPS or "\n" in t.text or quotes.token_seg[n] >= 0 or busy[n]:
             return None
-        if t.pos_ == "VERB" and (_finite(t) or (colon and t.tag_ in {"VB", "VBN", "VBG"})):
+        if t.pos_ == "VERB" and (
+            _finite(t)
+            or (colon and t.tag_ in {"VB", "VBN", "VBG"})
+            or (t.tag_ == "VBN" and t.is_title)  # 'Added the senator, "..."'
+        ):
             verb = n
             break
     if verb is None:
         return None
     v = doc[verb]
-    if p - verb > (16 if colon else 5):
+    inverted = _inverted_source(doc, quotes, v, p, lexicon)
+    if p - verb > (16 if colon or inverted else 5):
         return None
     if not colon and not _is_cue(v, lexicon) and not _clause_length(doc, quotes, first):
         return None  # 'X cracked, "I am a progressive"': any verb before a full quotation
     subj = next(
         (c for c in v.children if c.dep_ in SUBJECTS and quotes.token_seg[c.i] < 0), None
     )
-    if subj is not None and subj.i < verb:
+    if inverted is not None:
+        s_start, s_end = inverted
+        source_token = _head_in(doc, s_start, s_end)
+    elif subj is not None and subj.i < verb:
         s_start, s_end = _source_span(doc, subj, quotes)
         source_token = subj.i
     else:
@@ -270,6 +299,11 @@ def _before(
         return None
     content_tokens = [quotes.seg_tokens[c] for c in chain]
     cue_start, cue_end = _cue_tokens(doc, v, content_tokens)
+    if inverted is not None:
+        # 'Said Ellis: "..."': the cue is the verb alone, the speaker after it
+        cue_start, cue_end = verb, verb + 1
+        return _found(doc, _cls(v, lexicon), (cue_start, cue_end), content_tokens,
+                      (s_start, s_end), source_token, (verb, p + 1), list(chain))
     cue_start = max(cue_start, s_end)
     while cue_start < verb and doc[cue_start].is_punct:
         cue_start += 1

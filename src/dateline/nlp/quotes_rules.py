@@ -445,6 +445,19 @@ def _content_for_verb(
             and doc[verb.i + 1].dep_ == "mark"
         ]
         for_clause = bool(comp)
+    if (
+        comp
+        and comp[0].i < verb.i
+        and quotes.token_seg[comp[0].i] < 0
+        and (colon := _colon_quote(doc, verb, quotes)) is not None
+        and not any(doc[k].pos_ in {"VERB", "AUX"} for k in range(verb.i + 1, colon))
+    ):
+        # 'Trump will make news, Kall said: "I feel ..."': the colon hands the cue to the
+        # quotation; the clause before it is the writer's lead-in
+        n = colon + 1
+        while doc[n].is_space:
+            n += 1
+        return _expand_quotes(quotes, *quotes.seg_tokens[quotes.token_seg[n]])
     if comp:
         start, end = _subtree(comp[0])
         start += for_clause
