@@ -156,6 +156,17 @@ class Coref:
         self._index.insert(k, (span[0], span[1], n))
         self._maxlen = max(self._maxlen, span[1] - span[0])
 
+    def drop(self, ent: Entity, span: tuple[int, int]) -> None:
+        """Take a mention off an actor (a pronoun another rule reads as someone else)."""
+        n = self._number[id(ent)]
+        ent.mentions = [m for m in ent.mentions if tuple(m.span) != span]
+        if span in self._spans[n]:
+            self._spans[n].discard(span)
+            self._sorted[n].remove(span)
+            k = self._index.index((span[0], span[1], n))
+            del self._index[k]
+            del self._starts[k]
+
     def _overlapping(self, span: tuple[int, int]) -> list[tuple[int, int, int]]:
         lo = bisect.bisect_left(self._starts, span[0] - self._maxlen)
         hi = bisect.bisect_left(self._starts, span[1])

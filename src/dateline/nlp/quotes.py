@@ -553,17 +553,20 @@ def _to_quote(
 ) -> Quote:
     full = quotes.text
     speaker = None
+    kind = _kind(doc, f, quotes)
     if f.source is not None:
         text = full[f.source[0] : f.source[1]]
         token = f.source_token
         if token is None:
             span = doc.char_span(*f.source, alignment_mode="expand")
             token = span.root.i if span is not None else None
-        speaker = Speaker(text=text, span=f.source, entity=resolver.resolve(text, f.source, token))
+        entity = resolver.resolve(text, f.source, token, quoted=kind == "direct")
+        speaker = Speaker(text=text, span=f.source, entity=entity)
+    resolver.said(speaker.entity if speaker else None, f.content)
     content = Content(text=" ".join(full[s:e] for s, e in f.content), spans=f.content)
     return Quote(
         id=qid,
-        kind=_kind(doc, f, quotes),  # type: ignore[arg-type]
+        kind=kind,  # type: ignore[arg-type]
         type=f.cls,  # type: ignore[arg-type]
         speaker=speaker,
         cue=Evidence(text=full[f.cue[0] : f.cue[1]], span=f.cue) if f.cue else None,

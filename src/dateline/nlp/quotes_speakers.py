@@ -27,17 +27,28 @@ class Resolver:
         self.coref = Coref(doc, list(doc._.entities or []), text)
         self.text = self.coref.text
         self.last_speaker: Entity | None = None
+        self.heard: tuple[Entity, list[tuple[int, int]]] | None = None
+        """The latest quote's speaker and content: a "he" quoting right after it is more
+        likely that speaker going on than a person it talked about."""
         self.unnamed_at = -1
         self.unnamed_fits: frozenset[str] = frozenset()
         """End of the latest speaker that is a description of no entity ("a government
         spokesman"): a pronoun after it is that speaker, not a person named before it."""
 
-    def resolve(self, text: str, span: tuple[int, int], token: int | None) -> str | None:
+    def resolve(
+        self, text: str, span: tuple[int, int], token: int | None, quoted: bool = False
+    ) -> str | None:
         """The id of the speaker's entity, adding a pronoun/description mention if new."""
         coref = self.coref
         lower = text.lower()
         head = self._head_span(span, token)
         ent = coref.entity_at(head)
+        if quoted and (going_on := self._going_on(ent, span, lower)) is not None:
+            if ent is not None:
+                coref.drop(ent, span)
+            coref.add(going_on, text, span, "pronoun")
+            self.last_speaker = going_on
+            return going_on.id
         if (
             ent is not None
             and coref.pronoun_class(possessives().get(lower, lower))
@@ -90,6 +101,33 @@ class Resolver:
                                              if gender in (None, g)}
                 )
         return ent.id if ent else None
+
+    def said(self, speaker: str | None, content: list[tuple[int, int]]) -> None:
+        """Record a quote's speaker and content, in text order."""
+        ent = next((e for e in self.coref.entities if e.id == speaker), None) if speaker else None
+        self.heard = (ent, content) if ent is not None else None
+
+    def _going_on(self, ent: Entity | None, span: tuple[int, int], lower: str) -> Entity | None:
+        """``Mayor Ann Lowe said Peter Vance had misled the council. "He knew," she said.``:
+        the pronoun quoting right after an attribution is its speaker going on, not the
+        person named in what was said, when that person is mentioned nowhere else between
+        (a name list cannot tell "Ann" from "Peter" for every name)."""
+        if self.heard is None:
+            return None
+        prev, content = self.heard
+        cls = self.coref.pronoun_class(possessives().get(lower, lower))
+        if cls not in {"m", "f"} or ent is prev or not self.coref._fits_pronoun(prev, cls):
+            return None
+        if not content or span[0] - content[-1][1] > 400:
+            return None
+        if ent is None:
+            ent = self.coref.pronoun(span[0], lower)
+            if ent is None or ent is prev:
+                return None
+        latest = max((m.span for m in ent.mentions if m.span[1] <= span[0]), default=None)
+        if latest is None or not any(s <= latest[0] and latest[1] <= e for s, e in content):
+            return None  # named outside that quote's words: the pronoun may well be them
+        return prev
 
     def _nearer_unnamed(self, ent: Entity, pos: int, pronoun: str) -> bool:
         """Did an unnamed speaker speak after the last mention of ``ent`` before ``pos``?

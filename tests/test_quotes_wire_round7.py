@@ -1,0 +1,86 @@
+"""Attribution forms from US political and feature copy: a cue opening its sentence with
+the speaker after it, a colon that hands the cue to the quotation after it."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from dateline.analysis import build_record, prepare_doc
+from dateline.read.plain import read_plain
+from dateline.record import Record, Source
+
+
+def _record(nlp: Language, body: str) -> Record:
+    text = "Budget fight goes on\nWASHINGTON (Wire) -- " + body + "\n"
+    doc = prepare_doc(read_plain(text, Source()), "2023-05-03", nlp)
+    assert not isinstance(doc, Exception)
+    return build_record(nlp(doc))
+
+
+def test_said_opening_the_sentence_takes_the_speaker_after_it(nlp: Language) -> None:
+    record = _record(
+        nlp,
+        "The governor has been quiet on taxes. Said Marlow: “I don’t think she cares "
+        "about the deficit at all.”",
+    )
+    (quote,) = record.quotes
+    assert (quote.kind, quote.speaker.text, quote.cue.text) == ("direct", "Marlow", "Said")
+    assert quote.content.text == "“I don’t think she cares about the deficit at all.”"
+
+
+def test_added_opening_the_sentence_with_an_appositive_speaker(nlp: Language) -> None:
+    record = _record(nlp, 'Added the senator, a Republican from Ohio, "We will not fold on this."')
+    (quote,) = record.quotes
+    assert quote.speaker.text == "the senator, a Republican from Ohio"
+    assert quote.cue.text == "Added"
+    assert quote.content.text == '"We will not fold on this."'
+
+
+def test_a_colon_after_the_cue_hands_it_to_the_quotation(nlp: Language) -> None:
+    record = _record(
+        nlp,
+        "The challenger will probably use the debate to make news, Kellner said: \"I think "
+        'he has a surprise ready."',
+    )
+    (quote,) = record.quotes
+    assert (quote.kind, quote.speaker.text, quote.cue.text) == ("direct", "Kellner", "said:")
+    assert quote.content.text == '"I think he has a surprise ready."'
+
+
+def test_said_then_adding_with_a_colon_keeps_both_quotations(nlp: Language) -> None:
+    record = _record(
+        nlp,
+        '"We are turning out in numbers," Lowe said, adding: "They will help the whole '
+        'ticket."',
+    )
+    assert [(q.speaker.text, q.content.text) for q in record.quotes] == [
+        ("Lowe", '"We are turning out in numbers,"'),
+        ("Lowe", '"They will help the whole ticket."'),
+    ]
+
+
+def _speaker_name(record: Record, n: int) -> str | None:
+    quote = record.quotes[n]
+    names = {e.id: e.name for e in record.entities}
+    return names.get(quote.speaker.entity) if quote.speaker and quote.speaker.entity else None
+
+
+def test_a_pronoun_quoting_after_an_attribution_is_its_speaker_going_on(nlp: Language) -> None:
+    record = _record(
+        nlp,
+        'Mayor Ann Lowe said Peter Vance had misled the council. "He knew the numbers all '
+        'along," she said.',
+    )
+    assert [q.kind for q in record.quotes] == ["indirect", "direct"]
+    assert _speaker_name(record, 1) == "Ann Lowe"
+    vance = next(e for e in record.entities if e.name == "Peter Vance")
+    assert "she" not in {m.text for m in vance.mentions}
+
+
+def test_a_pronoun_for_someone_named_outside_the_quote_still_finds_them(nlp: Language) -> None:
+    record = _record(
+        nlp,
+        "Peter Vance, the council's treasurer, resigned on Friday. Mayor Ann Lowe said the "
+        'books were in order. "I did nothing wrong," he said.',
+    )
+    assert _speaker_name(record, -1) == "Peter Vance"
