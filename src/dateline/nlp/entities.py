@@ -60,10 +60,11 @@ class EntityAnalyzer:
         self.titles = PhraseMatcher(nlp.vocab, attr="LOWER")
         for text in lex.titles:
             # "Sen." is one token only capitalised (a tokenizer exception), "sen." two
-            forms = {text, text.capitalize()}
+            forms = {text, text.capitalize(), text.title()}  # "State Del." too
             self.titles.add(text, [nlp.make_doc(f) for f in sorted(forms)])
         self.cues = PhraseMatcher(nlp.vocab, attr="LOWER")
-        for section in ("media_cue", "place_cue", "facility_cue", "org_class"):
+        for section in ("media_cue", "place_cue", "facility_cue", "org_class", "event_cue",
+                        "nature_cue"):
             for entry in lex.words(section):
                 self.cues.add(f"{section}|{entry}", [nlp.make_doc(entry)])
         heads = {n for nouns in lex.words("org_class").values() for n in nouns.split()}
@@ -104,6 +105,7 @@ def build(doc: Doc, an: EntityAnalyzer) -> list[Entity]:
     found.titled_names(titles)
     found.media_pattern(cues)
     found.spacy_ents()
+    found.country_ellipses()
     headline = getattr(getattr(doc._.article, "headline", None), "span", None)
     found.speaker_names(_speaker_heads(doc, an), an.verbs, headline[1] if headline else 0)
     found.honorific_names(np.nonzero(np.isin(doc.to_array([LOWER]), an.honorifics))[0].tolist())
@@ -201,6 +203,8 @@ def _inside_longer_name(doc: Doc, start: int, end: int, label: str,
         # words before a surname (``honorific``): a company name after one is a person's
         (start > 0 and doc[start - 1].lower_.rstrip(".") in lexicon().words("honorific"))
         or any(e.label_ == "PERSON" and e.start < start and _bare_end(doc, e) == end
+               # not where spaCy ran a clause on: "told Daily Maverick that Eskom had"
+               and not any(t.is_lower or t.text == "," for t in doc[e.start : start])
                for e in ents)
     ):
         return True  # a surname: "Ms. Chevron", "Maria Chevron" (not "Gazprom Neft's")

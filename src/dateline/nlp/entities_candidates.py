@@ -112,6 +112,7 @@ class Candidates:
         def texts(mask: np.ndarray) -> set[str]:
             return {strings[int(h)] for h in np.unique(arr[:, 0][mask])}
 
+        self.orth = arr[:, 0]
         self.known = texts((sent != 1) & ((title == 1) | (upper == 1)))
         self.upper = texts((upper == 1) & (length > 1))
         self.lower_words = texts(lower == 1)
@@ -239,7 +240,10 @@ class Candidates:
                 or (doc[start - 1].lower_ in prefixes
                     # "first" only before another prefix: "First Deputy CEO"
                     and (prefixes[doc[start - 1].lower_] != "next"
-                         or (start < title.start and doc[start].lower_ in prefixes)))):
+                         or (start < title.start and doc[start].lower_ in prefixes))
+                    # "Group Chief Executive", not "parliamentary group deputy leader"
+                    and (prefixes[doc[start - 1].lower_] != "capital"
+                         or self.is_title[start - 1]))):
             start -= 1
             display = f"{doc[start].text.capitalize()} {display}"
         return Role(title=display, span=(doc[start].idx, title.end_char)), start
@@ -309,6 +313,8 @@ class Candidates:
                     end = b
             if end == b or any(t in self.gaz_start for t in range(b, end)):
                 continue
+            if not reverse and self._named_thing(title.start, b, end):
+                continue  # "Premier League", "Prince Edward Island": no post and holder
             role, start = self.role(title)
             start, role = self._portfolio(start, role)
             if portfolio is not None:
@@ -371,6 +377,18 @@ class Candidates:
             cand.name = (b, end)
             cand.roles.append((role, org_desc))
             self.add(cand)
+
+    def _named_thing(self, t: int, b: int, end: int) -> bool:
+        """A title and the words after it are one name of something: the last word is an
+        organisation word ("Premier League"), or one entity spaCy marks as no person runs
+        from the title over the words ("Prince Edward Island")."""
+        if fold(self.tok(end - 1)) in self.w("org_word"):
+            return True
+        doc = self.doc
+        label = doc[b].ent_type_
+        return (doc[b].ent_iob_ == "I" and label not in ("", "PERSON")
+                and all(doc[i].ent_type_ == label for i in range(t, end))
+                and doc[t].ent_iob_ == "B")
 
     def _for_portfolio(self, title: Span, b: int) -> int | None:
         """Where the name starts after a Hong Kong or British style portfolio, "Secretary
@@ -525,6 +543,43 @@ class Candidates:
         return (self.tok(i) in DASHES and self.char_start[i] > self.char_end[i - 1]
                 and self.char_start[i + 1] > self.char_end[i])
 
+    def country_ellipses(self) -> None:
+        """ "The North has fired missiles five times this year": in a story naming both
+        Koreas, a capitalised "the North" / "the South" with no name after it is the
+        Korea of that name (``country_ellipsis``: word -> its country and the other one the
+        story must name too, so the US "South" of a story about a Samsung plant stays)."""
+        named = {c.key[2:] for c in self.gaz_start.values() if c.key and c.key[:2] == "C:"
+                 and not c.dead}
+        wanted = {w.capitalize(): v.split("|") for w, v in self.w("country_ellipsis").items()}
+        wanted = {w: v[0] for w, v in wanted.items() if set(v) <= named}
+        if not wanted:
+            return
+        strings = self.doc.vocab.strings
+        hashes = np.array([strings.add(w) for w in wanted], dtype=np.uint64)
+        for i in np.nonzero(np.isin(self.orth.astype(np.uint64), hashes))[0].tolist():
+            if i == 0 or self.tok(i - 1).lower() != "the" or i in self.blocked or (
+                    i + 1 < self.n_tokens and self.is_title[i + 1]):
+                continue
+            here = self.over(i, i + 1)
+            if any(c.key or c.start < i or c.end > i + 1 for c in here):
+                continue
+            for c in here:
+                self.drop(c)
+            code = wanted[self.tok(i)]
+            self.gaz_start[i] = self.gaz_end[i + 1] = self.add(
+                Cand(i, i + 1, know="GPE", key=f"C:{code}"))
+
+    def _clause_join(self, i: int, label: str) -> bool:
+        """Token ``i`` inside a spaCy entity joins two names, never one: a lower-case
+        conjunction, verb or pronoun ("that"), or, outside a place, a comma not before a
+        company or generational suffix."""
+        if self.is_lower[i]:
+            return self.doc[i].pos_ in ("SCONJ", "VERB", "AUX", "PRON")
+        if self.tok(i) != "," or label in ("GPE", "LOC"):
+            return False
+        after = self.tok(i + 1).lower().rstrip(".")
+        return after not in self.w("org_word") and after not in self.w("name_suffix")
+
     def _ent_parts(self) -> list[tuple[int, int, str]]:
         """spaCy's entities as (start, end, label), split where spaCy ran two names into
         one: at a spaced dash (a headline's source, "... off Sumatra - USGS"; "Kyodo - Japan
@@ -539,7 +594,11 @@ class Candidates:
             dashes = [i for i in range(ent.start + 1, ent.end - 1) if self._spaced_dash(i)]
             ands = [i for i in range(ent.start + 1, ent.end - 1) if label in ("GPE", "LOC")
                     and self.tok(i) in ("and", "&")]
-            cuts = sorted(dashes + ands)
+            # two names spaCy ran together over a clause: "told Daily Maverick that Eskom
+            # had", "sources at Palazzo Chigi, Meloni also intends" ("Apple, Inc.",
+            # "Martin Luther King, Jr." and "Columbus, Ohio" stay whole)
+            joins = [i for i in range(ent.start + 1, ent.end - 1) if self._clause_join(i, label)]
+            cuts = sorted(dashes + ands + joins)
             bounds = _pieces(ent.start, ent.end, cuts)
             texts = [self.span_text(s, e) for s, e in bounds]
             if ands and not any(x in self.ent_texts or x in self.lex.country_forms
@@ -566,8 +625,10 @@ class Candidates:
                 continue
             if all(self.is_lower[i] or self.is_space[i] for i in range(start, end)):
                 continue
-            if not fold(self.span_text(start, end)):
-                continue
+            text = self.span_text(start, end)
+            if not fold(text) or fold(text) in self.w("not_actor") or (
+                    text.isupper() and fold(text) in self.w("end_marker")):
+                continue  # "Easter", "Christmas"; Yonhap's "(END)"
             here = self.over(start, end)
             same = next((c for c in here if (c.start, c.end) == (start, end)), None)
             if same is not None:
@@ -883,6 +944,18 @@ class Candidates:
                         break
                     if k in by_end and by_end[k].know is None:
                         by_end[k].know = "FAC"
+            elif section in ("event_cue", "nature_cue") and s in by_end:
+                # "the Freedom Shield exercise" is an event; "the Logan and Albert rivers"
+                # are places, both of them (spaCy read "Albert" as a person)
+                know = "EVENT" if section == "event_cue" else "LOC"
+                cand = by_end[s]
+                if cand.know is None:
+                    cand.know = know
+                if section == "nature_cue" and cand.start >= 2 and (
+                        self.tok(cand.start - 1) in ("and", "&")):
+                    other = by_end.get(cand.start - 1)
+                    if other is not None and other.know is None:
+                        other.know = know
         for cand in by_start.values():
             if self._based(cand.end):
                 cand.know = "GPE"

@@ -134,6 +134,15 @@ def _gender(found: Candidates, c: Cand) -> str | None:
     return None
 
 
+def _bare_company(name: str, lex: Lexicon) -> str:
+    """A folded name without a company's legal suffix: "Northwind Retail Corp" is the
+    "Northwind Retail" of a headline, "Sony Corp." the "Sony" of the next paragraph."""
+    words = name.split()
+    if len(words) >= 2 and words[-1].rstrip(".") in lex.words("company_suffix"):
+        return " ".join(words[:-1]).rstrip(",")
+    return name
+
+
 def cluster(found: Candidates, cands: list[Cand]) -> list[list[Cand]]:
     """Groups of candidates naming one actor; ``cands`` is in text order."""
     doc, tok = found.doc, found.tok
@@ -207,7 +216,7 @@ def cluster(found: Candidates, cands: list[Cand]) -> list[list[Cand]]:
             if personish(c) and len(firsts.get(fold(text), ())) == 1:
                 uf.union(first_of[fold(text)], i)
                 continue
-        uf.union(by_key.setdefault(f"N:{fold(text)}", i), i)
+        uf.union(by_key.setdefault(f"N:{_bare_company(fold(text), found.lex)}", i), i)
     # bare acronyms whose letters are the initials of a named organisation
     initials: dict[str, int] = {}
     for j, other in enumerate(cands):
@@ -280,7 +289,7 @@ def type_of(group: list[Cand], lex: Lexicon) -> str | None:
         return "GPE"
     if "O:" in keys:
         return "ORG"
-    for t in ("PERSON", "FAC", "GPE"):
+    for t in ("PERSON", "FAC", "GPE", "LOC", "EVENT"):
         if t in knows:
             return t
     if _org_named(group, lex):
