@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from itertools import islice, pairwise
+from itertools import pairwise
 
 import numpy
 from spacy.language import Language
@@ -59,8 +59,7 @@ def analyze_articles(
 ) -> Iterator[Record | ReadError]:
     """Records in input order, with each ReadError passed through in its document's place."""
     nlp = nlp or load_pipeline(model)
-    it = iter(items)
-    while chunk := list(islice(it, batch_size)):
+    for chunk in _chunks(items, batch_size):
         docs: list[Doc] = []
         slots: list[Article | ReadError] = []
         for item in chunk:
@@ -105,11 +104,11 @@ def _parse(nlp: Language, docs: list[Doc], batch_size: int) -> list[Doc | ReadEr
     return out
 
 
-BATCH_CHARS = 300_000
-"""Most characters parsed in one ``nlp.pipe`` batch. The parse's memory grows with the
-batch's tokens (about 3.3 MB a kilobyte of text at its peak, in tok2vec and ner), so 32
-articles of 100 kB in one batch would need some 10 GB; a batch of news (32 articles of
-2-4 kB) stays one batch, as before."""
+BATCH_CHARS = 200_000
+"""Most characters of text in one chunk of :func:`analyze_articles`, parsed as one batch.
+The parse's peak memory grows with the batch's text (about 3.3 MB a kilobyte, in tok2vec
+and ner), so 32 articles of 100 kB in one batch would need some 10 GB, and 200,000
+characters need about 0.7 GB; a chunk of news (32 articles of 2-4 kB) is as before."""
 
 LONG_TEXT = 100_000
 """An article longer than this (characters) is parsed in pieces of about
@@ -121,21 +120,42 @@ PIECE_CHARS = 20_000
 (about 60 MB above the pipeline's own), not of the whole text (3 GB for 1 MB)."""
 
 
-def _run(nlp: Language, docs: list[Doc], batch_size: int) -> Iterator[Doc]:
-    """Every Doc through the pipeline, in order: batches of at most ``batch_size`` Docs
-    and :data:`BATCH_CHARS` characters, a long text alone and in pieces."""
-    batch: list[Doc] = []
+def _chunks(
+    items: Iterable[Article | ReadError], batch_size: int
+) -> Iterator[list[Article | ReadError]]:
+    """The items in order, in chunks of at most ``batch_size`` and :data:`BATCH_CHARS`
+    characters of text; an article over :data:`LONG_TEXT` alone. A chunk's Docs are all
+    held until its records are built, so its text bounds the memory, not its count."""
+    chunk: list[Article | ReadError] = []
     chars = 0
-    for doc in docs:
-        size = len(doc.text)
-        if batch and (len(batch) >= batch_size or chars + size > BATCH_CHARS or size > LONG_TEXT):
-            yield from nlp.pipe(batch, batch_size=batch_size)
-            batch, chars = [], 0
-        if size > LONG_TEXT:
-            yield parse_in_pieces(nlp, doc)
-            continue
-        batch.append(doc)
+    for item in items:
+        size = len(item.text) if isinstance(item, Article) else 0
+        if chunk and (
+            len(chunk) >= batch_size or chars + size > BATCH_CHARS or size > LONG_TEXT
+        ):
+            yield chunk
+            chunk, chars = [], 0
+        chunk.append(item)
         chars += size
+        if size > LONG_TEXT:
+            yield chunk
+            chunk, chars = [], 0
+    if chunk:
+        yield chunk
+
+
+def _run(nlp: Language, docs: list[Doc], batch_size: int) -> Iterator[Doc]:
+    """Every Doc through the pipeline, in order: a long text alone and in pieces, the
+    others in ``nlp.pipe`` batches."""
+    batch: list[Doc] = []
+    for doc in docs:
+        if len(doc.text) <= LONG_TEXT:
+            batch.append(doc)
+            continue
+        if batch:
+            yield from nlp.pipe(batch, batch_size=batch_size)
+            batch = []
+        yield parse_in_pieces(nlp, doc)
     if batch:
         yield from nlp.pipe(batch, batch_size=batch_size)
 
