@@ -84,3 +84,34 @@ def test_a_pronoun_for_someone_named_outside_the_quote_still_finds_them(nlp: Lan
         'books were in order. "I did nothing wrong," he said.',
     )
     assert _speaker_name(record, -1) == "Peter Vance"
+
+
+def test_a_sentence_run_on_after_pm_is_two_statements(nlp: Language) -> None:
+    record = _record(
+        nlp, "Officials said the plane landed at 6 p.m. Police said the man was arrested in "
+        "Washington, D.C.",
+    )
+    assert [(q.speaker.text, q.content.text) for q in record.quotes] == [
+        ("Officials", "the plane landed at 6 p.m."),
+        ("Police", "the man was arrested in Washington, D.C."),
+    ]
+
+
+def test_and_then_a_named_speakers_own_cue_ends_the_content(nlp: Language) -> None:
+    record = _record(
+        nlp,
+        "Democrats contend that the measure is a tax on families, and Senate Minority Leader "
+        'Rosa Whitfield called it "a disgrace."',
+    )
+    assert [(q.speaker.text, q.cue.text) for q in record.quotes] == [
+        ("Democrats", "contend"),
+        ("Senate Minority Leader Rosa Whitfield", "called"),
+    ]
+    assert record.quotes[0].content.text == "that the measure is a tax on families"
+
+
+def test_a_semicolon_ends_a_clause_that_is_not_the_next_verbs_content(nlp: Language) -> None:
+    record = _record(nlp, "Officials believe the damage is limited; a report found no faults.")
+    (quote,) = record.quotes
+    assert (quote.speaker.text, quote.cue.text, quote.type) == ("Officials", "believe", "cognition")
+    assert quote.content.text == "the damage is limited"

@@ -458,11 +458,17 @@ def _content_for_verb(
         while doc[n].is_space:
             n += 1
         return _expand_quotes(quotes, *quotes.seg_tokens[quotes.token_seg[n]])
+    if comp and comp[0].i < verb.i and any(
+        doc[k].text == ";" for k in range(comp[0].right_edge.i + 1, verb.i)
+    ):
+        # 'Officials believe A; a report found B': a semicolon ends the clause before it,
+        # which is no content of the verb after it
+        comp = []
     if comp:
         start, end = _subtree(comp[0])
         start += for_clause
         end = _quote_then_verb(doc, start, end, quotes)
-        end = _complement_end(doc, verb, end, quotes)
+        end = _run_on_end(doc, start, _complement_end(doc, verb, end, quotes), quotes)
         end = _trailing_quote(doc, end, sent, quotes)
         found = _expand_quotes(quotes, *_trim(doc, start, end, quotes))
         if comp[0].i < verb.i and found[1]:
@@ -679,6 +685,49 @@ def _quote_then_verb(doc: Doc, start: int, end: int, quotes: Quotes) -> int:
     ):
         return last
     return end
+
+
+def _run_on_end(doc: Doc, start: int, end: int, quotes: Quotes) -> int:
+    """Where a complement stops when a new statement runs on inside it: a sentence the
+    parser did not split after ``p.m.`` or ``D.C.`` (``landed at 6 p.m. Police said``), or
+    ``, and`` / ``;`` then a named speaker's own cue (``A is a tax, and Senator Roe called
+    it "a disgrace"``). The new statement is then free to be found as one of its own."""
+    lexicon = verbs()
+    for k in range(start + 1, end - 1):
+        t = doc[k]
+        if quotes.token_seg[k] >= 0:
+            continue
+        if len(t.text) > 2 and t.text.endswith(".") and "." in t.text[:-1]:
+            n = k + 1 + doc[k + 1].is_space
+            if n < end and doc[n].is_title and _opens_clause(doc[n], end):
+                return k + 1
+        elif t.text in {",", ";"}:
+            n = k + 1
+            if t.text == "," and doc[n].lower_ in {"and", "but"}:
+                n += 1
+            elif t.text == ",":
+                continue
+            if n < end and _opens_clause(doc[n], end, lexicon, named=True):
+                return k
+    return end
+
+
+def _opens_clause(
+    first: Token, end: int, lexicon: dict[str, Verb] | None = None, named: bool = False
+) -> bool:
+    """Is ``first`` the first word of a subject whose verb follows before ``end`` (a
+    reporting verb, when ``lexicon`` is given; a name or title for the subject, when
+    ``named``)?"""
+    for c in first.doc[first.i : end]:
+        if c.dep_ not in SUBJECTS or c.left_edge.i != first.i:
+            continue
+        v = c.head
+        if not (first.i < v.i < end and v.pos_ in {"VERB", "AUX"}):
+            return False
+        if lexicon is not None and v.lemma_.lower() not in lexicon:
+            return False
+        return not named or c.pos_ == "PROPN" or bool(c.ent_type_)
+    return False
 
 
 def _complement_end(doc: Doc, verb: Token, end: int, quotes: Quotes) -> int:
