@@ -196,8 +196,9 @@ class Candidates:
                     return i
                 words += 1
                 j += 1
-            elif j > i and _INITIAL.match(tok.text) and j + 1 < len(doc) and doc[j + 1].is_title:
-                j += 1  # a middle initial: "Gregory W. Meeks"
+            elif _INITIAL.match(tok.text) and j + 1 < len(doc) and doc[j + 1].is_alpha and (
+                    doc[j + 1].text[0].isupper() and not doc[j + 1].is_upper):
+                j += 1  # an initial: "Gregory W. Meeks", "Jennifer L. McClellan", "S. Donald"
             elif j > i + 1 and self.given_tail(j):
                 j += 2  # "Koo Byoung-sam", "Kim Jong-un": the given name is whole
                 break
@@ -283,9 +284,10 @@ class Candidates:
             return start, role
         if j > 0 and doc[j].is_sent_start is False and self.tok(j - 1) == "," and not seen_and:
             return start, role
-        if doc[j].is_sent_start and (doc[j].lower_ in self.lower_words
-                                     or doc[j].lower_ in self.w("sentence_stop")):
-            return start, role
+        if doc[j].is_sent_start and (
+                (doc[j].lower_ in self.lower_words and doc[j].pos_ != "PROPN")
+                or doc[j].lower_ in self.w("sentence_stop")):
+            return start, role  # "Today Minister X"; "Electricity Minister X" is a post
         display = f"{self.span_text(j, start)} {role.title}"
         return j, Role(title=display, span=(self.char_start[j], role.span[1]))
 
@@ -571,10 +573,10 @@ class Candidates:
 
     def _clause_join(self, i: int, label: str) -> bool:
         """Token ``i`` inside a spaCy entity joins two names, never one: a lower-case
-        conjunction, verb or pronoun ("that"), or, outside a place, a comma not before a
-        company or generational suffix."""
+        subordinating conjunction, verb or pronoun ("that"), or, outside a place, a comma
+        not before a company or generational suffix."""
         if self.is_lower[i]:
-            return self.doc[i].pos_ in ("SCONJ", "VERB", "AUX", "PRON")
+            return self.doc[i].pos_ in ("SCONJ", "VERB", "PRON")  # "Alliance to Reclaim"
         if self.tok(i) != "," or label in ("GPE", "LOC"):
             return False
         after = self.tok(i + 1).lower().rstrip(".")
@@ -899,7 +901,10 @@ class Candidates:
                 stop += 1
             inside = [title_at[i] for i in range(e + 1, stop) if i in title_at
                       and title_at[i].end <= stop and i not in self.used_titles
-                      and not self.over(title_at[i].start, title_at[i].end)]
+                      and not self.over(title_at[i].start, title_at[i].end)
+                      # "Two Democrats, ... and hedge-fund manager S. Donald Sussman": the
+                      # title before a name is that name's
+                      and self._name_run(title_at[i].end) == title_at[i].end]
             if not inside:
                 continue
             cand.know = cand.know or "PERSON"

@@ -83,16 +83,21 @@ def _lead_end(doc: Doc) -> int:
 def finish_roles(doc: Doc, drafts: list[Draft], lex: Lexicon) -> None:
     ranked = countries(doc, drafts, lex)
     main = main_country(ranked)
-    # the main country is a bare title's only where the text names it near the title: a
-    # US story naming China once ("Chinese investors") has no Chinese governor
-    # or in the headline and the lead, which say what the story is about; a country
-    # inside a longer name is none ("the 5th U.S. Circuit Court of Appeals")
+    # the main country is a bare title's only where the story makes it its own: named
+    # more than once, or in the headline and lead; a post that is often a state's or a
+    # city's (``local_title``: "Governor", "Attorney General", "Premier") takes it only
+    # where the text names it near the title. So a US story naming China once ("Chinese
+    # investors") has no Chinese governor, and a Texas story's attorney general is not
+    # the United States'. A country inside a longer name is none ("the 5th U.S. Circuit
+    # Court of Appeals").
     text = doc.text
     main_at = [(doc[c.start].idx, 0) for d in drafts
                if d.country and lex.country_name(d.country) == main for c in d.cands
                if c.kind in ("name", "demonym")
                and not (c.end < len(doc) and doc[c.end].ent_iob_ == "I")]
     lead = _lead_end(doc)
+    story = len(main_at) >= 2 or any(a < lead for a, _b in main_at)
+    local = lex.words("local_title")
     # a country has one president: "Syrian President Assad" in the text means a bare
     # "President Obama" in the same story is some other country's, and which one the
     # story does not say: no country rather than a guess
@@ -133,7 +138,7 @@ def finish_roles(doc: Doc, drafts: list[Draft], lex: Lexicon) -> None:
                 role.country = next(
                     (r.country for r in d.roles if r.title.lower() == role.title.lower()),
                     main if main is not None and ((bare, main) not in held or main in mine)
-                    and (any(a < lead for a, _b in main_at)
+                    and ((story and bare not in local)
                          or _near(text, role.span[0] if role.span else 0, main_at))
                     else None,
                 )
