@@ -163,16 +163,19 @@ def _run(nlp: Language, docs: list[Doc], batch_size: int) -> Iterator[Doc]:
 BREAKS = (
     re.compile(r"\n[^\S\n]*\n\s*"),  # a blank line: a paragraph ends
     re.compile(r"\n\s*"),  # a line break (a transcript's turns, a list)
-    re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+"),  # a sentence's end, in one long line
+    # a sentence's end in one long line: a full stop after a word of three letters or
+    # digits ('Mr.' and 'Gov.' do not end one) and a capital next ('(strike!) walked' goes on)
+    re.compile(r"(?<=\w\w\w)[.!?][\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(]?[A-Z])"),
     re.compile(r"\s+"),
 )
 """Where a long text is cut, best first; :data:`dateline_structure` opens a sentence at
 every line break, so a cut at one never splits a sentence the whole parse would have."""
 
 
-def piece_starts(text: str, size: int = PIECE_CHARS) -> list[int]:
+def piece_starts(text: str, size: int | None = None) -> list[int]:
     """Character offsets where the pieces of ``text`` start (the first is 0): each piece
     at most ``size`` characters, cut at the best break (:data:`BREAKS`) in its second half."""
+    size = size or PIECE_CHARS
     starts = [0]
     while len(text) - starts[-1] > size:
         lo, hi = starts[-1] + size // 2, starts[-1] + size
@@ -186,15 +189,24 @@ def piece_starts(text: str, size: int = PIECE_CHARS) -> list[int]:
     return starts
 
 
-def parse_in_pieces(nlp: Language, doc: Doc, size: int = PIECE_CHARS) -> Doc:
-    """A long text parsed piece by piece, then analyzed whole: spaCy's components run on
-    pieces of about ``size`` characters cut at paragraph breaks (:func:`piece_starts`),
-    the pieces are joined back into one Doc with the same tokens and text, and dateline's
-    components (:data:`COMPONENTS`) run once on it, so entities, quotes and dates see
-    the whole article. The parse's memory is then that of one piece, and its time linear.
+CONTEXT = 32
+"""Tokens of context parsed with a piece on either side and dropped after. spaCy's
+tok2vec sees 4 tokens each way (window 1, depth 4) and the parser and ner a few tokens
+ahead; without context, a word right after a cut could be tagged as a text's first word
+('GDANSK' opening a paragraph: NNS instead of NNP)."""
 
-    A piece is parsed as if alone: a token within a few words of a cut may be tagged as in
-    a separate text (a cut falls where a new sentence starts anyway).
+
+def parse_in_pieces(nlp: Language, doc: Doc, size: int | None = None) -> Doc:
+    """A long text parsed piece by piece, then analyzed whole: spaCy's components run on
+    pieces of about ``size`` (:data:`PIECE_CHARS`) characters cut at paragraph breaks
+    (:func:`piece_starts`), the pieces are joined back into one Doc with the same tokens
+    and text, and dateline's components (:data:`COMPONENTS`) run once on it, so entities,
+    quotes and dates see the whole article. The parse's memory is then that of one piece,
+    and its time linear.
+
+    Each piece is parsed with :data:`CONTEXT` tokens of the text on either side, then
+    those are dropped: its first and last words see the neighbours they have in the whole
+    text, and a cut falls where a new sentence starts anyway.
     """
     names = nlp.pipe_names
     if "dateline_structure" in names:  # sentence starts from the whole layout, first
@@ -209,10 +221,11 @@ def parse_in_pieces(nlp: Language, doc: Doc, size: int = PIECE_CHARS) -> Doc:
     for a, b in pairwise(bounds):
         if a >= b:
             continue
-        piece = doc[a:b].as_doc(array_head=head, array=array)
+        start, end = max(0, a - CONTEXT), min(len(doc), b + CONTEXT)
+        piece = doc[start:end].as_doc(array_head=head, array=array)
         for proc in early:
             piece = proc(piece)
-        parsed.append(piece)
+        parsed.append(piece[a - start : b - start].as_doc())
     merged = Doc.from_docs(
         parsed, ensure_whitespace=False, exclude=["spans", "tensor", "user_data"]
     )
