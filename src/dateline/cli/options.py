@@ -25,7 +25,9 @@ def reading_options(fn: F) -> F:
         type=click.IntRange(min=1),
         default=DEFAULT_MAX_BYTES,
         show_default=True,
-        help="Refuse documents larger than this.",
+        help="Refuse documents larger than this many bytes (markup included). The text"
+        " itself may have up to 1,000,000 characters: at most about 0.5 GB of memory and a"
+        " minute or two per document.",
     )(fn)
     fn = click.option(
         "--model", default=DEFAULT_MODEL, show_default=True, help="spaCy English pipeline."
