@@ -88,3 +88,20 @@ def test_weekday_in_apposition_to_a_date_is_that_day(nlp: Language) -> None:
     # a weekday that does not fit the date is read as usual
     got = found(nlp, "The vote took place on Sept. 7, a Friday.")
     assert got == [("Sept. 7", "DATE", "2024-09-07"), ("Friday", "DATE", "2024-09-13")]
+
+
+def test_next_and_last_before_a_day_of_the_month(nlp: Language) -> None:
+    got = found(nlp, "The new tariffs take effect next Jan. 1.", "2024-03-04")
+    assert got == [("next Jan. 1", "DATE", "2025-01-01")]
+    got = found(nlp, "Output has fallen since last Sept. 30.", "2024-03-04")
+    assert got == [("last Sept. 30", "DATE", "2023-09-30")]
+    # a written year keeps its own reading; "last" after a modal is the verb
+    got = found(nlp, "The fair will last Dec. 1 through Dec. 5.", "2024-03-04")
+    assert got == [("Dec. 1", "DATE", "2024-12-01"), ("Dec. 5", "DATE", "2024-12-05")]
+
+
+def test_years_ahead_after_a_number_is_the_number_of_years(nlp: Language) -> None:
+    got = found(nlp, "The bridge will open in 2027, two years ahead of schedule.")
+    assert got == [("2027", "DATE", "2027"), ("two years", "DURATION", "P2Y")]
+    assert found(nlp, "Traders expect volatility in the weeks ahead.") == [
+        ("the weeks ahead", "DURATION", "PXW")]

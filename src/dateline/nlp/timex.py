@@ -100,6 +100,9 @@ def tense_of(span: Span) -> str | None:
                 break
         elif tok.i != span.root.i and tok.pos_ in ("NOUN", "PROPN", "PRON"):
             via_noun = True
+        elif tok.pos_ == "ADJ" and any(
+                c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in tok.children):
+            return "future"  # "the fair will last Dec. 1-5": a verb spaCy tagged JJ
         if tok.head.i == tok.i:
             break
         tok = tok.head
@@ -302,7 +305,7 @@ def _verb_slot(doc: Doc, i: int) -> bool:
 
 def _drop_first_word(c: Candidate, start: int) -> Candidate:
     """The candidate without its first word (a verb the pattern took for a modifier)."""
-    groups = {k: v for k, v in c.groups.items() if k != "rel"}
+    groups = {k: v for k, v in c.groups.items() if k not in ("rel", "mdrel")}
     return Candidate(c.rule, start, c.end, groups)
 
 
@@ -318,9 +321,10 @@ def find(doc: Doc, ref: dt.date | None) -> list[Timex]:
             c.groups["_range"] = text[c.start : c.end]
     for c in _split_ranges(found):
         span = doc.char_span(c.start, c.end, alignment_mode="expand")
-        if span is not None and len(span) > 1 and c.groups.get("rel", "").lower() == "last" and (
-            (span[0].tag_ in ("VB", "VBP", "VBZ") or _verb_slot(doc, span.start))
-            and c.rule.type == "DURATION"
+        last = c.groups.get("rel", "").lower() == "last" and c.rule.type == "DURATION"
+        last = last or c.groups.get("mdrel", "").lower() == "last"  # "will last Dec. 1-5"
+        if span is not None and len(span) > 1 and last and (
+            span[0].tag_ in ("VB", "VBP", "VBZ") or _verb_slot(doc, span.start)
         ):
             # "the visit will last three days": the verb, not "the last three days"
             c = _drop_first_word(c, span[1].idx)

@@ -291,6 +291,19 @@ def n_date(c: Candidate, ctx: Context) -> Resolved | None:
     if rel and ctx.ref is not None:  # "February 16 this year", "May 3 last year"
         year = ctx.ref.year + {"last": -1, "next": 1}.get(rel, 0)
         anchor = "published"
+    elif year is None and g.get("mdrel") and ctx.ref is not None:
+        # "next Jan. 1": the first such day after the reference date; "last Sept. 30" the
+        # last one before it (round 10)
+        ahead = g["mdrel"].lower().split()[-1] in ("next", "coming")
+        year, anchor = ctx.ref.year, "published"
+        try:
+            this = dt.date(year, month, day)
+        except ValueError:
+            this = None
+        if this is not None and ahead and this <= ctx.ref:
+            year += 1
+        elif this is not None and not ahead and this >= ctx.ref:
+            year -= 1
     elif year is None:
         year = pick_year(month, day, ctx)
         anchor = "published" if year is not None else None
