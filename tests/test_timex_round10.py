@@ -105,3 +105,11 @@ def test_years_ahead_after_a_number_is_the_number_of_years(nlp: Language) -> Non
     assert got == [("2027", "DATE", "2027"), ("two years", "DURATION", "P2Y")]
     assert found(nlp, "Traders expect volatility in the weeks ahead.") == [
         ("the weeks ahead", "DURATION", "PXW")]
+
+
+def test_the_next_year_in_a_past_clause_follows_the_year_told(nlp: Language) -> None:
+    text = "In 2015, the brewery moved to Leeds. The next year, it was sold."
+    assert found(nlp, text) == [("2015", "DATE", "2015"), ("The next year", "DATE", "2016")]
+    # ahead of now it is the coming year
+    assert found(nlp, "Sales will grow over the next year.") == [
+        ("the next year", "DATE", "2025")]

@@ -655,9 +655,13 @@ def n_rel_unit(c: Candidate, ctx: Context) -> Resolved | None:
         d = ctx.ref + dt.timedelta(weeks=step)
         return Resolved("DATE", week(d) + "-WE", "published")
     anchor = coarse_anchor(ctx, unit) or ctx.anchor_day
-    if rel in ("following", "previous", "prior", "same") and anchor is not None:
+    told = ctx.tense == "past" and c.groups.get("_text", "").lower().startswith("the ")
+    if (rel in ("following", "previous", "prior", "same") or (rel == "next" and told)) and (
+            anchor is not None):
         # "In March, ... The following month" counts from March, not from a day named
-        # further back or the reference date (round 10)
+        # further back or the reference date; in a past clause "the next year" is the one
+        # after the year told ("In 1995, ... The next year, it went public"), while "over
+        # the next year" ahead stays deictic (round 10)
         tid, base = anchor
         return Resolved("DATE", at_granularity(shift(base, step, unit), unit), tid)
     d = shift(ctx.ref, step, unit)
