@@ -115,3 +115,33 @@ def test_a_semicolon_ends_a_clause_that_is_not_the_next_verbs_content(nlp: Langu
     (quote,) = record.quotes
     assert (quote.speaker.text, quote.cue.text, quote.type) == ("Officials", "believe", "cognition")
     assert quote.content.text == "the damage is limited"
+
+
+def test_a_lawsuit_or_report_it_claims_or_found_that(nlp: Language) -> None:
+    record = _record(
+        nlp,
+        "The lawsuit alleges that the fees were hidden. It also claims that the penalties "
+        "would chill speech. It means more work for the court.",
+    )
+    assert [(q.speaker.text, q.cue.text, q.content.text) for q in record.quotes] == [
+        ("The lawsuit", "alleges", "that the fees were hidden"),
+        ("It", "also claims", "that the penalties would chill speech"),
+    ]
+
+
+def test_convinced_is_the_subjects_belief_with_or_without_that(nlp: Language) -> None:
+    for body, content in [
+        ("Officials are convinced that the plan works.", "that the plan works"),
+        ("Officials in Ohio are convinced the plant will create 2,400 jobs.",
+         "the plant will create 2,400 jobs"),
+    ]:
+        (quote,) = _record(nlp, body).quotes
+        assert quote.speaker is not None and quote.speaker.text.startswith("Officials")
+        assert (quote.cue.text, quote.type, quote.content.text) == (
+            "are convinced", "cognition", content
+        )
+
+
+def test_a_fronted_setting_is_no_content_of_an_intransitive_cue(nlp: Language) -> None:
+    record = _record(nlp, "After the lawsuit was filed, the company responded.")
+    assert record.quotes == []

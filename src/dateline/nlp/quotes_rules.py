@@ -41,6 +41,10 @@ NEST_DEPS = {"advcl", "relcl"}
 """Clauses whose cue may sit inside another attribution's content (see ``_nests``)."""
 IT_SPEAKS = {"say", "add", "state", "write", "report", "announce", "tell", "note", "warn", "read"}
 """Verbs whose subject ``it`` is an organisation or document speaking (``it said``)."""
+IT_FINDS = {"claim", "allege", "argue", "contend", "assert", "conclude", "find", "recommend",
+            "acknowledge", "estimate", "predict"}
+"""Verbs whose subject ``it`` is a lawsuit, report or study when a that-clause follows
+(``It also claims that``, ``It found that``): with no "that", ``it`` is too often no one."""
 PRONOUNS = {"he", "she", "they", "it", "i", "we", "you", "who", "which", "that"}
 NAME_PARTS = {"PROPN", "NOUN", "ADJ", "DET", "NUM", "PART"}
 """Tags of the words of a speaker's noun phrase the parse failed to link."""
@@ -594,6 +598,11 @@ def _content_for_verb(
                 break
     hi = min((k for k in stops if k >= right), default=sent.end)
     before = _trim(doc, lo, left, quotes)
+    if any(
+        c.dep_ in {"advcl", "prep"} and c.left_edge.i <= before[0] < c.right_edge.i
+        for c in verb.lefts
+    ):
+        before = (left, left)  # 'After the suit was filed, the company responded': a setting
     after = _trim(doc, right, hi, quotes)
     if after[1] - after[0] >= 3 and doc[before[1] - 1].lower_ == "as" and all(
         doc[k].dep_ in {"cc", "mark", "advmod", "punct"} or doc[k].is_space
@@ -685,6 +694,15 @@ def _quote_then_verb(doc: Doc, start: int, end: int, quotes: Quotes) -> int:
     ):
         return last
     return end
+
+
+def _that_clause(verb: Token) -> bool:
+    """Has the verb a clause opened by "that" after it?"""
+    return any(
+        c.dep_ == "ccomp" and c.i > verb.i and any(g.dep_ == "mark" and g.lower_ == "that"
+                                                    for g in c.children)
+        for c in verb.children
+    )
 
 
 def _run_on_end(doc: Doc, start: int, end: int, quotes: Quotes) -> int:
@@ -1172,7 +1190,10 @@ def _depth(heads: list[int], i: int) -> int:
 def find_verbal(doc: Doc, quotes: Quotes, claimed: set[int]) -> list[tuple[Token, Found]]:
     """Attributions whose cue is a reporting verb, outermost first; ``claimed`` tokens
     belong to attributions found already."""
+    from dateline.nlp.quotes_stance import held_passive, stance_words  # it imports this module
+
     lexicon = verbs()
+    stances = stance_words()
     taken = [i in claimed for i in range(len(doc))]
     owned = list(taken)
     """Tokens of the cues and sources found so far (``taken``: and their contents)."""
@@ -1196,6 +1217,8 @@ def find_verbal(doc: Doc, quotes: Quotes, claimed: set[int]) -> list[tuple[Token
             for c in verb.children
         ):
             continue
+        if (verb.dep_ == "acomp" or held_passive(verb)) and verb.lower_ in stances:
+            continue  # 'are convinced that': a stance of the subject (quotes_stance)
         if entry.frame == "raise" or _passive(verb):
             found_p = _sourceless(doc, verb, entry, quotes)
             if found_p is None:
@@ -1233,7 +1256,12 @@ def find_verbal(doc: Doc, quotes: Quotes, claimed: set[int]) -> list[tuple[Token
             subj, src_span = _implicit_subject(doc, verb)
         if subj is None or subj.lower_ == "there" or quotes.token_seg[subj.i] >= 0:
             continue  # a subject inside a quotation is the parser joining two sentences
-        if subj.lower_ == "it" and lemma not in IT_SPEAKS and entry.frame != "quote":
+        if (
+            subj.lower_ == "it"
+            and lemma not in IT_SPEAKS
+            and entry.frame != "quote"
+            and not (lemma in IT_FINDS and _that_clause(verb))
+        ):
             continue  # "it shows", "it means": "it" is a speaker only of saying verbs
         if (
             subj.head.i != verb.i

@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import cache
 
 import numpy as np
-from spacy.attrs import LEMMA
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
 from dateline.datafiles import rows
@@ -29,8 +29,9 @@ from dateline.nlp.quotes_rules import (
 )
 
 _MARKS = {"that", "whether", "if"}
-_SHAPES = {("ADJ", "acomp"), ("NOUN", "attr")}
-"""``is confident``, ``is a critic``: the stance word completes a copula."""
+_SHAPES = {("ADJ", "acomp"), ("NOUN", "attr"), ("VERB", "acomp")}
+"""``is confident``, ``is a critic``, ``are convinced`` (a participle the tagger calls a
+verb): the stance word completes a copula."""
 _CUE_LEFT = {"aux", "neg", "advmod"}
 
 
@@ -68,16 +69,22 @@ def find_stance(
     table = stance_words()
     strings = doc.vocab.strings
     lemma_ids, distinct = lemmas if lemmas is not None else doc_lemmas(doc)
-    wanted = _stance_lemmas().known(strings, distinct)
+    wanted = np.array(_stance_lemmas().known(strings, distinct), dtype=np.uint64)
+    # a participle's lemma is its verb ('convinced' -> 'convince'): match its form too
+    lower_ids = doc.to_array(LOWER)
+    by_form = np.isin(lower_ids, np.array(
+        _stance_lemmas().known(strings, set(lower_ids.tolist())), dtype=np.uint64))
     out: list[Found] = []
-    hits = np.flatnonzero(np.isin(lemma_ids, np.array(wanted, dtype=np.uint64))).tolist()
+    hits = np.flatnonzero(np.isin(lemma_ids, wanted) | by_form).tolist()
     for i in hits:
-        h = int(lemma_ids[i])
+        h = int(lower_ids[i] if by_form[i] else lemma_ids[i])
         if i in taken or quotes.token_seg[i] >= 0:
             continue
         adj = doc[i]
         made = adj.head.lemma_ == "make" and adj.dep_ in {"oprd", "ccomp", "acomp"}
-        if ((adj.pos_, adj.dep_) not in _SHAPES and not made) or adj.head.pos_ not in {
+        if held_passive(adj):
+            pass  # 'Officials in Ohio are convinced the project ...' parsed as a passive
+        elif ((adj.pos_, adj.dep_) not in _SHAPES and not made) or adj.head.pos_ not in {
             "AUX",
             "VERB",
         }:
@@ -93,12 +100,30 @@ def find_stance(
     return out
 
 
+def held_passive(adj: Token) -> bool:
+    """A stance participle parsed as a passive with no agent (``are convinced``): its
+    subject holds the stance."""
+    return (
+        adj.tag_ == "VBN"
+        and any(c.dep_ == "auxpass" and c.i < adj.i for c in adj.children)
+        and any(c.dep_ == "nsubjpass" for c in adj.children)
+        and not any(c.dep_ == "agent" for c in adj.children)
+    )
+
+
 def _stance(
     doc: Doc, quotes: Quotes, adj: Token, entry: tuple[str, frozenset[str]], taken: set[int]
 ) -> Found | None:
-    cop = adj.head
+    passive = held_passive(adj)
+    cop = next(c for c in adj.children if c.dep_ == "auxpass") if passive else adj.head
+    holder = adj if passive else cop
     subj = next(
-        (c for c in cop.children if c.dep_ in SUBJECTS and quotes.token_seg[c.i] < 0), None
+        (
+            c
+            for c in holder.children
+            if c.dep_ in SUBJECTS and quotes.token_seg[c.i] < 0
+        ),
+        None,
     )
     if subj is None or subj.i > cop.i or subj.lower_ in {"it", "there"}:
         return None
@@ -106,9 +131,12 @@ def _stance(
     content: tuple[int, int] | None = None
     cue_end = adj.i + 1
     for c in [*adj.rights, *(c for c in cop.rights if c.i > adj.i)]:
-        if adj.pos_ == "ADJ" and c.dep_ in {"ccomp", "advcl"} and any(
-            m.dep_ == "mark" and m.lower_ in _MARKS for m in c.children
-        ):
+        marks = [m for m in c.children if m.dep_ == "mark"]
+        if c.dep_ in {"ccomp", "advcl"} and (
+            (adj.pos_ in {"ADJ", "VERB"} and any(m.lower_ in _MARKS for m in marks))
+            or (adj.pos_ == "VERB" and c.dep_ == "ccomp" and not marks)
+        ):  # 'is sure that ...', 'are convinced (that) ...'
+
             content = _subtree(c)
             break
         if c.dep_ == "prep" and c.head.i == adj.i and c.lower_ in preps and c.i == adj.i + 1:
@@ -124,7 +152,7 @@ def _stance(
     if end - start < 1 or any(k in taken for k in range(start, end)):
         return None
     cue_start = cop.i
-    left = {c.i: c for c in cop.lefts}
+    left = {c.i: c for c in holder.lefts}
     while cue_start - 1 in left and left[cue_start - 1].dep_ in _CUE_LEFT:
         cue_start -= 1
     if any(k in taken for k in range(cue_start, cue_end)):
