@@ -113,3 +113,11 @@ def test_the_next_year_in_a_past_clause_follows_the_year_told(nlp: Language) -> 
     # ahead of now it is the coming year
     assert found(nlp, "Sales will grow over the next year.") == [
         ("the next year", "DATE", "2025")]
+
+
+def test_present_tense_month_ahead_unless_just_past(nlp: Language) -> None:
+    assert found(nlp, "The fishing season ends in October.", "2024-05-13") == [
+        ("October", "DATE", "2024-10")]
+    # figures of the last months are reported in the present
+    assert found(nlp, "Exports rise 10 percent in February.", "2024-05-13") == [
+        ("February", "DATE", "2024-02")]

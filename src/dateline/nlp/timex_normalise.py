@@ -214,6 +214,10 @@ STALE_DAYS = 7
 """A date this many days back or fewer is the last one even after a forward cue in a present
 clause: stories are often dated a day or more after the events they report."""
 
+STATS_MONTHS = 3
+"""A month this many months back or fewer, in a present-tense clause, is the one just past:
+figures are reported in the present for the months before ("exports rise in February")."""
+
 AHEAD_CUES = FORWARD_CUES - {"to", "through"}
 AHEAD_WINDOW_DAYS = 183
 """Forward cues that alone point ahead outside a past clause ("by February", "until
@@ -244,6 +248,11 @@ def pick_year(month: int, day: int | None, ctx: Context) -> int | None:
         # "repay the loan by February", "effective Feb. 1": ahead within half a year (a
         # deadline of yesterday, "by Jan. 14" on Jan. 15, is still the last one)
         return after.year if (after - ref).days <= AHEAD_WINDOW_DAYS else before.year
+    if ctx.tense == "present" and not day and not ctx.possessive and ctx.prev_word != "of":
+        # "the season ends in October" (in May): ahead; a month of the last three is rather
+        # a statistic reported in the present ("exports rise in February", in March)
+        back = (ref.year - before.year) * 12 + ref.month - month
+        return before.year if back <= STATS_MONTHS else after.year
     if ctx.tense == "present" and day and not ctx.possessive and ctx.prev_word != "of":
         # "the budget runs out on Dec. 31": a present-tense verb with a day is a schedule,
         # ahead however far (a date of the last few days is rather a reference date a
