@@ -917,6 +917,18 @@ class Candidates:
                     if k < len(doc) and doc[k].lower_ in self.w("determiner"):
                         k += 1
                     org = by_start.get(k)
+                    if org is None:
+                        # "executive vice president for policy for the Center for ...": a
+                        # lower-case portfolio, then the organisation
+                        j = k
+                        while j < min(k + 3, len(doc)) and doc[j].is_lower and (
+                                doc[j].pos_ in ("NOUN", "ADJ")):
+                            j += 1
+                        if k < j < len(doc) - 1 and doc[j].lower_ in preps:
+                            j += 1
+                            if j < len(doc) and doc[j].lower_ in self.w("determiner"):
+                                j += 1
+                            org = by_start.get(j)
                     if org is not None and self._based(org.end):
                         org = by_start.get(org.end + 2)
                     if org is not None and org.key and org.key.startswith("C:"):

@@ -98,6 +98,10 @@ def finish_roles(doc: Doc, drafts: list[Draft], lex: Lexicon) -> None:
     lead = _lead_end(doc)
     story = len(main_at) >= 2 or any(a < lead for a, _b in main_at)
     local = lex.words("local_title")
+    # a post only a country has (``national_title``: "President", "Prime Minister",
+    # "Foreign Minister") is the main country's wherever the story names it: a US story
+    # that says "United States" once, far from "President Obama", is still his country's
+    national = lex.words("national_title")
     # a country has one president: "Syrian President Assad" in the text means a bare
     # "President Obama" in the same story is some other country's, and which one the
     # story does not say: no country rather than a guess
@@ -138,7 +142,7 @@ def finish_roles(doc: Doc, drafts: list[Draft], lex: Lexicon) -> None:
                 role.country = next(
                     (r.country for r in d.roles if r.title.lower() == role.title.lower()),
                     main if main is not None and ((bare, main) not in held or main in mine)
-                    and ((story and bare not in local)
+                    and (bare in national or (story and bare not in local)
                          or _near(text, role.span[0] if role.span else 0, main_at))
                     else None,
                 )
