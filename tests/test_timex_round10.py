@@ -121,3 +121,16 @@ def test_present_tense_month_ahead_unless_just_past(nlp: Language) -> None:
     # figures of the last months are reported in the present
     assert found(nlp, "Exports rise 10 percent in February.", "2024-05-13") == [
         ("February", "DATE", "2024-02")]
+
+
+def test_nth_day_or_week_is_the_one_in_discussion(nlp: Language) -> None:
+    assert found(nlp, "Shares fell for a second straight day.") == [
+        ("a second straight day", "DATE", "2024-09-16")]
+    got = found(nlp, "On Friday, the strike entered its third week and a fourth day of talks.")
+    assert got == [("Friday", "DATE", "2024-09-13"), ("a fourth day", "DATE", "2024-09-13")]
+    assert found(nlp, "Pickets stayed out for a third week.") == [
+        ("a third week", "DATE", "2024-W38")]
+    # months and years are left out, and "a second" before a noun is no duration
+    assert found(nlp, "It was the third consecutive month of gains.") == []
+    assert found(nlp, "She won a second term.") == []
+    assert found(nlp, "He paused for a second.") == [("a second", "DURATION", "PT1S")]

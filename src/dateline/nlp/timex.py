@@ -230,6 +230,10 @@ def _keep(c: Candidate, span: Span, doc: Doc) -> bool:
         if re.fullmatch(r"(?:19|20)\d\d", g.get("num") or ""):
             return False  # "the 1988 quarter" is a year's quarter, not 1988 quarters
         num = (g.get("num") or "").lower()
+        nxt = doc[span.end] if span.end < len(doc) else None
+        if (g.get("unit") or "").lower() == "second" and nxt is not None and nxt.pos_ in (
+                "NOUN", "ADJ", "PROPN"):
+            return False  # "for a second time", "a second term": the ordinal (round 10)
         if num in ("a", "an") and not (g.get("the") or g.get("rel") or g.get("mod")):
             # "for a year", and "a day before the vote" (the distance to an event)
             nxt = doc[span.end] if span.end < len(doc) else None

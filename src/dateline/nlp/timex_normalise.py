@@ -380,6 +380,19 @@ def n_week_of_month(c: Candidate, ctx: Context) -> Resolved | None:
     return Resolved("DATE", week(day), anchor)
 
 
+def n_nth_unit(c: Candidate, ctx: Context) -> Resolved | None:
+    """"for a second straight day", "the third consecutive week": the day (week) under
+    discussion, a day named in the same sentence, else the reference date (round 10)."""
+    unit = c.groups["unit"].lower()
+    if ctx.anchor_day is not None and ctx.anchor_day_sent == ctx.sent:
+        tid, d = ctx.anchor_day
+    elif ctx.ref is not None:
+        tid, d = "published", ctx.ref
+    else:
+        return Resolved("DATE", None)
+    return Resolved("DATE", at_granularity(d, unit), tid, d if unit == "day" else None)
+
+
 def n_year(c: Candidate, ctx: Context) -> Resolved | None:
     year = year_of(c.groups.get("year") or c.groups.get("yeart"))
     return Resolved("DATE", str(year)) if year is not None else None
@@ -1088,6 +1101,7 @@ NORMALISERS: dict[str, Callable[[Candidate, Context], Resolved | None]] = {
     "year": n_year, "year_words": n_year, "year_mod": n_year, "year_fiscal": n_year,
     "year_range": n_year,
     "month_range": n_month, "week_of_month": n_week_of_month, "decade": n_decade,
+    "nth_unit": n_nth_unit,
     "decade_word": n_decade_word,
     "century": n_century,
     "quarter_ord": n_quarter, "quarter_adj": n_quarter, "year_ago_adj": n_quarter,
