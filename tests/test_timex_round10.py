@@ -134,3 +134,16 @@ def test_nth_day_or_week_is_the_one_in_discussion(nlp: Language) -> None:
     assert found(nlp, "It was the third consecutive month of gains.") == []
     assert found(nlp, "She won a second term.") == []
     assert found(nlp, "He paused for a second.") == [("a second", "DURATION", "PT1S")]
+
+
+def test_round10_forms_on_odd_input(nlp: Language) -> None:
+    assert found(nlp, "") == []
+    assert found(nlp, "the last week of") == [("the last week", "DATE", "2024-W37")]
+    assert found(nlp, "“The following month,” he said, “was hard.”") == [
+        ("The following month", "DATE", "2024-10")]
+    # no reference date: the week of a month keeps its unknown year
+    assert found(nlp, "It rained in the last week of March.", None) == [
+        ("the last week of March", "DATE", "XXXX-03")]
+    # non-English text around a date
+    assert found(nlp, "La reunión fue el 3 de marzo; next Jan. 1 it resumes.") == [
+        ("next Jan. 1", "DATE", "2025-01-01")]
