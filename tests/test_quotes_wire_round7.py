@@ -145,3 +145,39 @@ def test_convinced_is_the_subjects_belief_with_or_without_that(nlp: Language) ->
 def test_a_fronted_setting_is_no_content_of_an_intransitive_cue(nlp: Language) -> None:
     record = _record(nlp, "After the lawsuit was filed, the company responded.")
     assert record.quotes == []
+
+
+def test_a_document_is_the_channel_and_its_date_dates_the_statement(nlp: Language) -> None:
+    (quote,) = _record(
+        nlp, "Prosecutors wrote in a filing last month that the defendant had fled."
+    ).quotes
+    assert quote.channel is not None and quote.channel.text == "in a filing"
+    (quote,) = _record(
+        nlp,
+        "In one message sent on April 3, deputy chief of staff Lauren Beck wrote that the "
+        "count was wrong.",
+    ).quotes
+    assert quote.channel is not None and quote.channel.text == "In one message sent on April 3"
+    assert quote.date is not None and quote.date.value == "2023-04-03"
+
+
+def test_a_possessive_date_belongs_to_another_event(nlp: Language) -> None:
+    (quote,) = _record(
+        nlp, "Speaking after Thursday's meeting, the minister said the deal was close."
+    ).quotes
+    assert quote.content.text == "the deal was close"
+    assert quote.date is None
+
+
+def test_scheduled_results_and_headline_questions_are_no_attributions(nlp: Language) -> None:
+    assert _record(nlp, "The company will report first-quarter earnings on Thursday.").quotes == []
+    (quote,) = _record(nlp, "The bank reported a net profit of $2 billion.").quotes
+    assert quote.content.text == "a net profit of $2 billion"
+    text = "What we know so far about the port strike\n\nDockers walked out on Monday.\n"
+    doc = prepare_doc(read_plain(text, Source()), "2023-05-03", nlp)
+    assert build_record(nlp(doc)).quotes == []
+
+
+def test_a_bullet_is_no_part_of_the_content(nlp: Language) -> None:
+    (quote,) = _record(nlp, "\n• “We will rebuild,” the mayor said.").quotes
+    assert quote.content.text == "“We will rebuild,”"

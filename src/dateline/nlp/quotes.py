@@ -326,7 +326,10 @@ def _date(doc: Doc, f: Found, dates: list[Timex] | None = None) -> StatementDate
         named = f.channel is not None and t.span[0] >= f.channel[0] and any(
             c.isalpha() for c in doc_text(doc)[t.span[1] : f.channel[1]]
         )
+        # "ahead of this week's summit": a possessive date is another event's
+        owner = doc_text(doc)[t.span[1] : t.span[1] + 2] in {"'s", "’s"}
         inside = t.span[1] <= limit and not _inside(t.span, f.content) and not named
+        inside = inside and not owner
         if inside and not _in_aside(doc, t, f):
             return StatementDate(value=t.value, timex=t.id)
     return _fronted_date(doc, f, dates if dates is not None else _dates(doc))
@@ -542,7 +545,11 @@ def _in_aside(doc: Doc, t: Timex, f: Found) -> bool:
     while token.head.i != token.i:  # spaCy makes a new Token object on each access
         if cue_start <= token.idx < cue_end:
             return False
-        if token.dep_ in _ASIDE:
+        if token.dep_ in _ASIDE and not (
+            # 'In one message sent on Sept. 3, X wrote': the channel's own date is the
+            # statement's
+            f.channel is not None and f.channel[0] <= token.head.idx < f.channel[1]
+        ):
             return True
         token = token.head
     return False

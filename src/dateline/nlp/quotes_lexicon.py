@@ -39,6 +39,13 @@ def verb_preps() -> dict[str, frozenset[str]]:
 
 
 @cache
+def not_said() -> dict[str, frozenset[str]]:
+    """Lemma -> object head lemmas that make it no attribution (``reported a profit``),
+    from ``data/quotes_not_said.tsv``."""
+    return {row[0]: frozenset(row[1].split(",")) for row in _rows("quotes_not_said.tsv")}
+
+
+@cache
 def cue_phrases() -> dict[tuple[str, ...], str]:
     """Lower-cased word tuple -> class, e.g. ``("according", "to") -> "speech"``."""
     return {tuple(row[0].split()): row[1] for row in _rows("quotes_cues.tsv")}

@@ -25,6 +25,7 @@ from dateline.nlp.quotes_lexicon import (
     channels,
     cue_phrases,
     line_labels,
+    not_said,
     speaking_verbs,
     verb_preps,
     verbs,
@@ -49,7 +50,7 @@ PRONOUNS = {"he", "she", "they", "it", "i", "we", "you", "who", "which", "that"}
 NAME_PARTS = {"PROPN", "NOUN", "ADJ", "DET", "NUM", "PART"}
 """Tags of the words of a speaker's noun phrase the parse failed to link."""
 _SENTENCE_END = set(".!?\n\"'”’»")
-_EDGE_PUNCT = {",", ".", ";", ":", "-", "—", "–", "(", ")"}
+_EDGE_PUNCT = {",", ".", ";", ":", "-", "—", "–", "(", ")", "•", "·", "▪", "●", "■", "►", "*"}
 
 
 @dataclass
@@ -532,12 +533,22 @@ def _content_for_verb(
     if sides:
         return _expand_all(quotes, sides)
     objs = [c for c in verb.children if c.dep_ == "dobj"]
+    if (
+        objs
+        and verb.tag_ == "VB"
+        and {objs[0].lemma_.lower(), objs[0].lower_} & not_said().get(verb.lemma_.lower(), set())
+    ):
+        # 'will report first-quarter earnings', 'is due to post results': an event to
+        # come; 'reported a profit of $2 billion' is the company's claim and stays
+        return None
     if objs and frame != "tell":
         # "endorsed the plan", "called for a recount": the object is what was said or held
         start, end = objs[0].left_edge.i, _name_end(doc, objs[0])
         more = _as_complement(verb, end)
         if frame == "fact" and more == end:
             return None  # 'saw the tunnels', 'find a way': perception, not a view held
+        if more - start == 1 and objs[0].lower_ == "what" and objs[0].is_sent_start:
+            return None  # 'What we know so far': a question word alone is no content
         end = more
         end = _trailing_quote(doc, end, sent, quotes)
         return _expand_quotes(quotes, *_trim(doc, start, end, quotes))
@@ -599,7 +610,12 @@ def _content_for_verb(
     hi = min((k for k in stops if k >= right), default=sent.end)
     before = _trim(doc, lo, left, quotes)
     if any(
-        c.dep_ in {"advcl", "prep"} and c.left_edge.i <= before[0] < c.right_edge.i
+        c.left_edge.i <= before[0] < c.right_edge.i
+        and (
+            c.dep_ == "prep"
+            or (c.dep_ == "advcl" and any(
+                m.dep_ in {"mark", "advmod"} and m.lower_ in _SETTING for m in c.children))
+        )
         for c in verb.lefts
     ):
         before = (left, left)  # 'After the suit was filed, the company responded': a setting
@@ -621,6 +637,8 @@ def _content_for_verb(
     return out, segs
 
 
+_SETTING = frozenset({"after", "before", "when", "while", "once", "since", "until", "as"})
+"""Conjunctions of a clause that sets the scene for a verb rather than saying anything."""
 _ASIDES = frozenset({"relcl", "appos", "acl"})
 _ASIDE_MARKS = frozenset({",", "—", "–", "--"})
 
@@ -1289,7 +1307,12 @@ def find_verbal(doc: Doc, quotes: Quotes, claimed: set[int]) -> list[tuple[Token
         if pre is not None:
             ranges.insert(0, pre)
         chan = _channel(doc, verb, entry.frame)
-        clause_start = min(s_start, cue_start)
+        if chan is not None and chan[0] < s_start < chan[1]:
+            # 'In one message sent on Sept. 3, deputy chief of staff X wrote': the parser
+            # hung the speaker inside the fronted phrase; the channel stops before them
+            comma = max((k for k in range(chan[0], s_start) if doc[k].text == ","), default=s_start)
+            chan = _trim(doc, chan[0], comma, quotes)
+        clause_start = min(s_start, cue_start, chan[0] if chan else s_start)
         speaking = _speaking_clause(verb, s_start)
         if speaking is not None:
             # 'Speaking to reporters on Monday, the minister said': the participle's
