@@ -181,3 +181,30 @@ def test_scheduled_results_and_headline_questions_are_no_attributions(nlp: Langu
 def test_a_bullet_is_no_part_of_the_content(nlp: Language) -> None:
     (quote,) = _record(nlp, "\n• “We will rebuild,” the mayor said.").quotes
     assert quote.content.text == "“We will rebuild,”"
+
+
+def test_a_quotation_signed_by_a_dash_and_a_name_is_theirs(nlp: Language) -> None:
+    text = (
+        "Readers share their views\n\n"
+        "“He has no plan for the economy. None at all.”― Pamela Ruiz\n"
+        "“Prices keep rising and nobody listens.” ― Carla Mendes.\n"
+        '"We need the bridge rebuilt before winter." — Tom O. Reilly, a bus driver, Akron\n'
+    )
+    doc = prepare_doc(read_plain(text, Source()), "2023-05-03", nlp)
+    record = build_record(nlp(doc))
+    assert [(q.speaker.text, q.cue.text, q.content.text) for q in record.quotes] == [
+        ("Pamela Ruiz", "―", "“He has no plan for the economy. None at all.”"),
+        ("Carla Mendes", "―", "“Prices keep rising and nobody listens.”"),
+        ("Tom O. Reilly", "—", '"We need the bridge rebuilt before winter."'),
+    ]
+
+
+def test_a_dash_before_a_sentence_is_no_signature(nlp: Language) -> None:
+    record = _record(nlp, '"The mine is our life" — Akron Mining said nothing more about it.')
+    assert all(q.cue is None or q.cue.text != "—" for q in record.quotes)
+
+
+def test_protesters_chanted_a_slogan(nlp: Language) -> None:
+    (quote,) = _record(nlp, 'Protesters outside the court chanted "What curfew?" until dawn.').quotes
+    assert (quote.speaker.text, quote.cue.text) == ("Protesters outside the court", "chanted")
+    assert quote.content.text.startswith('"What curfew?"')

@@ -62,7 +62,11 @@ def find_around(doc: Doc, quotes: Quotes, found: list[Found]) -> list[Found]:
         if end <= start or not any(t.is_alpha for t in doc[start:end]):
             k = nxt
             continue
-        f = _after(doc, quotes, chain, busy, lexicon) or _before(doc, quotes, chain, busy, lexicon)
+        f = (
+            _after(doc, quotes, chain, busy, lexicon)
+            or _before(doc, quotes, chain, busy, lexicon)
+            or _signed(doc, quotes, chain, busy)
+        )
         if f is not None:
             out.append(f)
             claimed.update(f.segments)
@@ -214,6 +218,53 @@ def _head_in(doc: Doc, start: int, end: int) -> int:
         if not start <= doc[n].head.i < end or doc[n].head.i == n:
             return n
     return end - 1
+
+
+_SIGN_DASHES = {"―", "—", "–", "--", "-"}
+_SIGN_WORDS = 12
+"""Longest signature after a quotation: a name and a short description."""
+
+
+def _signed(doc: Doc, quotes: Quotes, chain: list[int], busy: list[bool]) -> Found | None:
+    """``"..." ― Pamela Padilla`` or ``"..." — Jane Roe, nurse, Ohio``: a quotation signed
+    by a dash and a name that close its line (a vox pop, an epigraph, a reader's voice)."""
+    text = quotes.text
+    c = quotes.segments[chain[-1]].end
+    while c < len(text) and text[c] in " \t\u00a0":
+        c += 1
+    mark = 2 if text.startswith("--", c) else 1
+    if text[c : c + mark] not in _SIGN_DASHES:
+        return None
+    # the dash may be glued to the closing mark in one token ('”―')
+    at = doc.char_span(c, c + mark, alignment_mode="expand")
+    if at is None or busy[at.start]:
+        return None
+    dash = at.start
+    end = dash + 1
+    while end < len(doc) and "\n" not in doc[end].text and quotes.token_seg[end] < 0:
+        end += 1
+    if end - dash - 1 > _SIGN_WORDS:
+        return None
+    start = dash + 1
+    while start < end and doc[start].is_space:
+        start += 1
+    name_end = start
+    while name_end < end and (doc[name_end].pos_ == "PROPN" or doc[name_end].is_title or (
+        doc[name_end].text == "." and name_end > start and len(doc[name_end - 1].text) == 1
+    )):
+        name_end += 1
+    if name_end == start or not any(t.pos_ == "PROPN" or t.ent_type_ == "PERSON"
+                                    for t in doc[start:name_end]):
+        return None
+    rest = doc[name_end:end]
+    if rest and rest[0].text not in {",", "."}:
+        return None  # a sentence goes on after the dash: no signature
+    content_tokens = [quotes.seg_tokens[c] for c in chain]
+    found = _found(doc, "speech", (dash, dash + 1), content_tokens, (start, name_end),
+                   _head_in(doc, start, name_end), (dash, name_end), list(chain))
+    found.cue = (c, c + mark)
+    found.content = [(quotes.segments[k].start, quotes.segments[k].end) for k in chain]
+    return found
 
 
 def _inverted_source(
