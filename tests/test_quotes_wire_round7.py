@@ -205,6 +205,7 @@ def test_a_dash_before_a_sentence_is_no_signature(nlp: Language) -> None:
 
 
 def test_protesters_chanted_a_slogan(nlp: Language) -> None:
-    (quote,) = _record(nlp, 'Protesters outside the court chanted "What curfew?" until dawn.').quotes
+    record = _record(nlp, 'Protesters outside the court chanted "What curfew?" until dawn.')
+    (quote,) = record.quotes
     assert (quote.speaker.text, quote.cue.text) == ("Protesters outside the court", "chanted")
     assert quote.content.text.startswith('"What curfew?"')
