@@ -82,3 +82,48 @@ def test_a_portfolio_before_the_organisation(nlp: Language) -> None:
                        "executive vice president for policy at the Harbor Institute, a think "
                        "tank in the United States.")
     assert _roles(rec, "Lena Ortiz") == [("Executive Vice President", "Harbor Institute", None)]
+
+
+def _pronouns(rec: dict[str, Any]) -> list[tuple[str, str]]:
+    return [(m["text"], e["name"]) for e in rec["entities"] for m in e["mentions"]
+            if m["kind"] == "pronoun"]
+
+
+def test_given_names_tell_he_from_she(nlp: Language) -> None:
+    rec = _record(nlp, "Peter Vance met Nicole Hart on Monday. \"We agreed on nothing,\" he "
+                       "said.")
+    assert _speakers(rec) == ["Peter Vance"]
+    rec = _record(nlp, "Yuriko Sato praised Takeshi Mori on Tuesday. She said the bill would "
+                       "pass.")
+    assert ("She", "Yuriko Sato") in _pronouns(rec)
+    assert not any(name == "Takeshi Mori" for _t, name in _pronouns(rec))
+    rec = _record(nlp, "Lyudmila Orlova spoke after Oleg Petrov left. She said the vote was "
+                       "fair.")
+    assert _pronouns(rec) == [("She", "Lyudmila Orlova")]
+
+
+def test_a_name_of_either_gender_takes_either_pronoun(nlp: Language) -> None:
+    # "Jordan" is no one's given gender, so "she" passes over the man to reach Jordan Blake
+    rec = _record(nlp, "Jordan Blake met Peter Vance on Monday. She said the talks had failed.")
+    assert _pronouns(rec) == [("She", "Jordan Blake")]
+
+
+def test_accented_names_fold_to_the_lists(nlp: Language) -> None:
+    rec = _record(nlp, "Ségolène Dumas spoke after Jürgen Weber left. He said the vote was "
+                       "fair.")
+    assert _pronouns(rec) == [("He", "Jürgen Weber")]
+
+
+def test_name_lists_leave_out_names_of_both_genders() -> None:
+    from dateline.nlp.entities_data import lexicon
+
+    lex = lexicon()
+    female, male = set(lex.words("female_name")), set(lex.words("male_name"))
+    assert len(female) > 300 and len(male) > 400
+    assert not female & male
+    both = {"jordan", "alex", "taylor", "jean", "andrea", "kim", "robin", "sasha", "nikita",
+            "jan", "simone", "nicola", "michele", "kelly", "leslie", "dana"}
+    places_and_words = {"georgia", "charlotte", "victoria", "marine", "hope", "will", "frank"}
+    assert not (both | places_and_words) & (female | male)
+    assert {"hillary", "nicole", "ann", "zeynep", "yuriko", "ngozi"} <= female
+    assert {"donald", "bernie", "steve", "peter", "emeka", "takeshi", "jean-luc"} <= male
