@@ -147,3 +147,13 @@ def test_round10_forms_on_odd_input(nlp: Language) -> None:
     # non-English text around a date
     assert found(nlp, "La reunión fue el 3 de marzo; next Jan. 1 it resumes.") == [
         ("next Jan. 1", "DATE", "2025-01-01")]
+
+
+def test_possessive_weekday_ahead_of_or_awaited(nlp: Language) -> None:
+    got = found(nlp, "Polls ahead of Thursday's election show a close race.")
+    assert got == [("Thursday", "DATE", "2024-09-19")]
+    assert found(nlp, "Traders await Wednesday's rate decision.") == [
+        ("Wednesday", "DATE", "2024-09-18")]
+    # other possessives stay the past day
+    assert found(nlp, "Thursday's attack killed nine people.") == [
+        ("Thursday", "DATE", "2024-09-12")]

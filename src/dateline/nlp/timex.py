@@ -348,6 +348,7 @@ def find(doc: Doc, ref: dt.date | None) -> list[Timex]:
             line_start = c.start == 0 or text[c.start - 1] == "\n"
             ctx.prev_sent = doc[ctx.sent - 1].sent.start if ctx.sent > 0 and not line_start else -3
         ctx.prev_word = doc[span.start - 1].lower_ if span.start > 0 else ""
+        ctx.prev_word2 = doc[span.start - 2].lower_ if span.start > 1 else ""
         head = span.root.head
         if head.pos_ == "ADP":
             head = head.head

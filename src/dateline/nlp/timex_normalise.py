@@ -41,6 +41,8 @@ class Context:
     prev_word: str = ""
     """The word before the expression, lower case: "until Nov. 16" looks ahead whatever the
     tense of the verb ("was extended until Nov. 16")."""
+    prev_word2: str = ""
+    """The word before ``prev_word``, lower case ("ahead" in "ahead of Tuesday's vote")."""
     possessive: bool = False
     """The expression is a possessive ("by Friday's deadline"): a noun's modifier."""
     deferred: bool = False
@@ -213,6 +215,9 @@ FORWARD_CUES = frozenset(words()["forwardcue"])
 STALE_DAYS = 7
 """A date this many days back or fewer is the last one even after a forward cue in a present
 clause: stories are often dated a day or more after the events they report."""
+
+AWAIT = frozenset({"await", "awaits", "awaiting"})
+"""Verbs before a possessive weekday that put it ahead ("await Thursday's decision")."""
 
 STATS_MONTHS = 3
 """A month this many months back or fewer, in a present-tense clause, is the one just past:
@@ -633,6 +638,14 @@ def n_weekday(c: Candidate, ctx: Context) -> Resolved | None:
         d = base + dt.timedelta(days=days)
         return Resolved(type_, d.isoformat() + (f"T{code}" if code else ""), tid, d)
     delta = wd - ref.isoweekday()
+    if not mod and ctx.possessive and (
+            (ctx.prev_word2, ctx.prev_word) == ("ahead", "of") or ctx.prev_word in AWAIT):
+        # "ahead of Tuesday's vote", "investors await Thursday's decision": the coming one,
+        # today included (round 10; every other possessive weekday in the development
+        # data is a past day, "before Friday's purchases" among them)
+        days = delta if delta >= 0 else delta + 7
+        d = ref + dt.timedelta(days=days)
+        return Resolved(type_, d.isoformat() + (f"T{code}" if code else ""), "published", d)
     if not mod and ctx.prev_word in AHEAD_CUES - {"before"} and not ctx.possessive and (
         ctx.tense != "past" or ctx.present_perfect or ctx.deferred
     ):
