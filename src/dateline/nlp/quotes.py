@@ -8,6 +8,7 @@ Everything here is cheap beside the parse: one regex pass and a walk over the to
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -306,7 +307,7 @@ _ASIDE = frozenset({"relcl", "acl", "appos", "parataxis"})
 said") dates the aside, not the statement."""
 
 
-def _date(doc: Doc, f: Found, dates: list[Timex] | None = None) -> StatementDate | None:
+def _date(doc: Doc, f: Found, dates: Dated | None = None) -> StatementDate | None:
     """A date inside the attribution clause (``told the channel on Monday``). ``dates``:
     the Doc's dated timexes (``_dates``), read once for all quotes."""
     if f.clause is None:
@@ -315,8 +316,9 @@ def _date(doc: Doc, f: Found, dates: list[Timex] | None = None) -> StatementDate
     # the clause runs to the end of the verb's phrase; look a few words past the cue too
     end = max(end, (f.channel or f.clause)[1])
     limit = -1  # the sentence's end, looked up only when a date lies near the clause
-    for t in _dates(doc) if dates is None else dates:
-        if not (start <= t.span[0] and t.span[1] <= end + 40):
+    dates = _dates(doc) if dates is None else dates
+    for t in dates.starting(start, end + 40):
+        if t.span[1] > end + 40:
             continue
         if limit < 0:
             sent = doc.char_span(start, end, alignment_mode="expand")
@@ -332,7 +334,7 @@ def _date(doc: Doc, f: Found, dates: list[Timex] | None = None) -> StatementDate
         inside = inside and not owner
         if inside and not _in_aside(doc, t, f):
             return StatementDate(value=t.value, timex=t.id)
-    return _fronted_date(doc, f, dates if dates is not None else _dates(doc))
+    return _fronted_date(doc, f, dates)
 
 
 def _source_out_of_content(f: Found, text: str) -> None:
@@ -456,7 +458,7 @@ def _addressee_out_of_content(doc: Doc, f: Found, text: str) -> None:
         f.clause = (f.clause[0], max(f.clause[1], f.channel[1]))
 
 
-def _date_out_of_content(doc: Doc, f: Found, dates: list[Timex], text: str) -> None:
+def _date_out_of_content(doc: Doc, f: Found, dates: Dated, text: str) -> None:
     """``The ministry said on Monday the talks had failed``: with no "that", the parser
     may hang the date on the reported verb. A date right after the cue that is no subject
     or possessor of the content belongs to the attribution clause (and dates it)."""
@@ -465,7 +467,7 @@ def _date_out_of_content(doc: Doc, f: Found, dates: list[Timex], text: str) -> N
     start, end = f.content[0]
     if text[f.cue[1] : start].strip() or start < f.cue[1]:
         return
-    lead = next((t for t in dates if start <= t.span[0] <= start + 3), None)
+    lead = next(iter(dates.starting(start, start + 3)), None)
     if lead is None or text[start : lead.span[0]].strip().lower() not in {"", "on"}:
         return
     rest = text[lead.span[1] : end]
@@ -478,13 +480,13 @@ def _date_out_of_content(doc: Doc, f: Found, dates: list[Timex], text: str) -> N
     f.clause = (f.clause[0], max(f.clause[1], lead.span[1]))
 
 
-def _fronted_date(doc: Doc, f: Found, dates: list[Timex]) -> StatementDate | None:
+def _fronted_date(doc: Doc, f: Found, dates: Dated) -> StatementDate | None:
     """``On Monday, the minister said ...``, ``Last week, the company said ...``: a date
     opening the sentence, set off by a comma, that the parser hangs on the cue verb."""
     if f.cue is None or f.clause is None:
         return None
     text = doc_text(doc)
-    for t in dates:
+    for t in dates.starting(f.clause[0] - dates.longest - 4, f.clause[0]):
         if t.span[1] >= f.clause[0] or f.clause[0] - t.span[1] > 4:
             continue
         if text[t.span[1] : f.clause[0]].strip() != ",":
@@ -517,13 +519,27 @@ def _reported(doc: Doc, date: StatementDate | None) -> StatementDate | None:
     return None if value > published.date[: len(value)] else date
 
 
-def _dates(doc: Doc) -> list[Timex]:
-    """The timexes a statement can be dated by: dates and times with a value."""
-    return [
+class Dated:
+    """The timexes a statement can be dated by (dates and times with a value), in text
+    order, looked up by where they start: each quote asks only about the few near its
+    clause, which keeps a long article's quotes linear in its length."""
+
+    def __init__(self, timexes: list[Timex]) -> None:
+        self.items = sorted(timexes, key=lambda t: t.span[0])
+        self.starts = [t.span[0] for t in self.items]
+        self.longest = max((t.span[1] - t.span[0] for t in self.items), default=0)
+
+    def starting(self, lo: int, hi: int) -> list[Timex]:
+        """Those that start at ``lo`` to ``hi``, both included."""
+        return self.items[bisect_left(self.starts, lo) : bisect_right(self.starts, hi)]
+
+
+def _dates(doc: Doc) -> Dated:
+    return Dated([
         t
         for t in doc._.timexes or []
         if isinstance(t, Timex) and t.value is not None and t.type in ("DATE", "TIME")
-    ]
+    ])
 
 
 def _in_aside(doc: Doc, t: Timex, f: Found) -> bool:
@@ -556,7 +572,7 @@ def _in_aside(doc: Doc, t: Timex, f: Found) -> bool:
 
 
 def _to_quote(
-    doc: Doc, f: Found, qid: str, resolver: Resolver, quotes: Quotes, dates: list[Timex]
+    doc: Doc, f: Found, qid: str, resolver: Resolver, quotes: Quotes, dates: Dated
 ) -> Quote:
     full = quotes.text
     speaker = None
