@@ -209,3 +209,12 @@ def test_protesters_chanted_a_slogan(nlp: Language) -> None:
     (quote,) = record.quotes
     assert (quote.speaker.text, quote.cue.text) == ("Protesters outside the court", "chanted")
     assert quote.content.text.startswith('"What curfew?"')
+
+
+def test_a_medium_or_addressee_with_no_that_leaves_the_content(nlp: Language) -> None:
+    (quote,) = _record(nlp, "The ministry said on Telegram it had downed 12 drones.").quotes
+    assert (quote.channel.text, quote.content.text) == ("on Telegram", "it had downed 12 drones")
+    (quote,) = _record(nlp, "The minister told Welt am Sonntag the plan was dead.").quotes
+    assert (quote.channel.text, quote.content.text) == ("Welt am Sonntag", "the plan was dead")
+    (quote,) = _record(nlp, '"The plan is dead," the minister told Welt am Sonntag.').quotes
+    assert quote.content.text == '"The plan is dead,"'

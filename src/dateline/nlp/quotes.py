@@ -421,26 +421,51 @@ def _channel_apart(doc: Doc, f: Found, text: str) -> bool:
     return True
 
 
+_NAME_JOINERS = frozenset({"am", "im", "der", "die", "de", "del", "della", "la", "le", "du",
+                           "von", "van", "al", "el"})
+"""Lower-case words inside a medium's name, between capitalised ones."""
+
+
 def _addressee_out_of_content(doc: Doc, f: Found, text: str) -> None:
     """``told dpa the claim was false``, ``told BBC Radio Leeds the barriers were holding``:
     with no "that", the parser may read the addressee's name into the clause. A short run
     of names right after "told", followed by the clause's subject, is the addressee."""
-    if f.cue is None or f.channel is not None or not f.content:
-        return
-    if not text[f.cue[0] : f.cue[1]].lower().startswith(("told", "tell")):
+    if f.cue is None or not f.content:
         return
     start, end = f.content[0]
-    if text[f.cue[1] : start].strip():
+    if start < f.cue[1]:
+        return  # the content comes before the cue ('"...," X told Reuters')
+    told = text[f.cue[0] : f.cue[1]].lower().startswith(("told", "tell"))
+    if f.channel is not None:
+        # 'told Welt am Sonntag the plan was dead': the parse took only the first name
+        if (
+            not told
+            or not f.cue[1] <= f.channel[0] < f.channel[1] <= start
+            or text[f.cue[1] : f.channel[0]].strip()
+            or text[f.channel[1] : start].strip()
+        ):
+            return
+        cut = f.channel[0]
+    elif told:
+        cut = start
+    elif text[start : start + 3] == "on " and not text[f.cue[1] : start].strip():
+        cut = start + 3  # 'said on Telegram it had downed': the medium, with no "that"
+    else:
         return
-    span = doc.char_span(start, end, alignment_mode="expand")
+    if cut >= end or text[f.cue[1] : min(cut, start)].strip():
+        return
+    span = doc.char_span(cut, end, alignment_mode="expand")
     if span is None:
         return
     run, opener = 0, False
     for t in span[:5]:
-        if t.pos_ in {"DET", "PRON"} or t.tag_ in {"PRP$", "EX"}:
+        joiner = (
+            run > 0 and t.lower_ in _NAME_JOINERS and t.i + 1 < span.end and doc[t.i + 1].is_title
+        )  # 'Welt am Sonntag', 'Corriere della Sera'
+        if not joiner and (t.pos_ in {"DET", "PRON"} or t.tag_ in {"PRP$", "EX"}):
             opener = True  # 'the', 'his', 'she', 'there': the clause's subject begins
             break
-        name = t.pos_ == "PROPN" or (t.is_title and run > 0)
+        name = t.pos_ == "PROPN" or (t.is_title and run > 0) or joiner
         # the tagger often calls a lower-case agency name a noun or a verb ('told dpa')
         word = run == 0 and t.is_alpha and t.tag_ not in {"VBD", "VBN", "VBG", "VBZ", "MD"}
         if not (name or word):
@@ -452,7 +477,7 @@ def _addressee_out_of_content(doc: Doc, f: Found, text: str) -> None:
     if not any(t.pos_ in {"VERB", "AUX"} for t in rest):
         return
     first, last = span[0], span[run - 1]
-    f.channel = (first.idx, last.idx + len(last.text))
+    f.channel = (min(first.idx, start), last.idx + len(last.text))
     f.content[0] = (rest[0].idx, end)
     if f.clause is not None:
         f.clause = (f.clause[0], max(f.clause[1], f.channel[1]))
