@@ -157,3 +157,10 @@ def test_possessive_weekday_ahead_of_or_awaited(nlp: Language) -> None:
     # other possessives stay the past day
     assert found(nlp, "Thursday's attack killed nine people.") == [
         ("Thursday", "DATE", "2024-09-12")]
+
+
+def test_day_of_last_or_next_year_takes_that_year(nlp: Language) -> None:
+    got = found(nlp, "The terminal opened on May 1 of last year.")
+    assert got == [("May 1", "DATE", "2023-05-01"), ("last year", "DATE", "2023")]
+    got = found(nlp, "Talks resume on Jan. 5 of next year.")
+    assert got == [("Jan. 5", "DATE", "2025-01-05"), ("next year", "DATE", "2025")]

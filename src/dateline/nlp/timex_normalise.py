@@ -301,8 +301,10 @@ def n_date(c: Candidate, ctx: Context) -> Resolved | None:
         return None
     year = year_of(g.get("year"))
     anchor = None
-    rel = (g.get("rel") or "").lower()
-    if rel and ctx.ref is not None:  # "February 16 this year", "May 3 last year"
+    rel = (g.get("rel") or g.get("ofrel") or "").lower()
+    if rel and ctx.ref is not None:
+        # "February 16 this year", "May 3 last year"; "May 1 of last year" (two spans, as
+        # "October of next year": round 10)
         year = ctx.ref.year + {"last": -1, "next": 1}.get(rel, 0)
         anchor = "published"
     elif year is None and g.get("mdrel") and ctx.ref is not None:
