@@ -164,3 +164,10 @@ def test_day_of_last_or_next_year_takes_that_year(nlp: Language) -> None:
     assert got == [("May 1", "DATE", "2023-05-01"), ("last year", "DATE", "2023")]
     got = found(nlp, "Talks resume on Jan. 5 of next year.")
     assert got == [("Jan. 5", "DATE", "2025-01-05"), ("next year", "DATE", "2025")]
+
+
+def test_quoted_march_of_is_a_name(nlp: Language) -> None:
+    assert found(nlp, "She led the “March of the Mothers” through the capital.") == []
+    assert found(nlp, "She led the ``March for Peace'' downtown.") == []
+    # a quotation opening with the month keeps it
+    assert found(nlp, "“March was a good month,” he said.") == [("March", "DATE", "2024-03")]

@@ -179,7 +179,10 @@ def _keep(c: Candidate, span: Span, doc: Doc) -> bool:
     if c.rule.name == "month" and not c.groups.get("mod") and not c.groups.get("part"):
         # "the annual March for Life", "the March of the Mothers": a name, not the month
         nxt = doc[span.end] if span.end < len(doc) else None
-        if prev is not None and prev.tag_ in ("DT", "JJ", "PRP$") and prev_word != "early":
+        det = prev
+        while det is not None and (det.is_quote or det.tag_ == "``") and det.i > 0:
+            det = doc[det.i - 1]  # 'the "March of the Mothers"', "the ``March ..." (round 10)
+        if det is not None and det.tag_ in ("DT", "JJ", "PRP$") and det.lower_ != "early":
             return not (nxt is not None and nxt.lower_ in ("for", "of", "on", "to"))
     if c.rule.name == "century" and not c.groups.get("ord"):
         # "the Century Club", "the Century 21 office": capitalised mid-sentence, a name
