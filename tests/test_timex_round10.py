@@ -171,3 +171,9 @@ def test_quoted_march_of_is_a_name(nlp: Language) -> None:
     assert found(nlp, "She led the ``March for Peace'' downtown.") == []
     # a quotation opening with the month keeps it
     assert found(nlp, "“March was a good month,” he said.") == [("March", "DATE", "2024-03")]
+
+
+def test_quoted_programme_title_is_no_week(nlp: Language) -> None:
+    assert found(nlp, "The minister, speaking on NBC's \"This Week,\" denied it.") == []
+    assert found(nlp, "“This week was hard,” she said.") == [
+        ("This week", "DATE", "2024-W38")]

@@ -184,6 +184,10 @@ def _keep(c: Candidate, span: Span, doc: Doc) -> bool:
             det = doc[det.i - 1]  # 'the "March of the Mothers"', "the ``March ..." (round 10)
         if det is not None and det.tag_ in ("DT", "JJ", "PRP$") and det.lower_ != "early":
             return not (nxt is not None and nxt.lower_ in ("for", "of", "on", "to"))
+    if c.rule.name == "rel_unit" and span[-1].is_title and prev is not None and (
+            prev.is_quote or prev.tag_ == "``") and not span[0].is_sent_start:
+        # 'speaking on ABC News\' "This Week,"': a programme's title in quotes (round 10)
+        return False
     if c.rule.name == "century" and not c.groups.get("ord"):
         # "the Century Club", "the Century 21 office": capitalised mid-sentence, a name
         word = span[-1]
