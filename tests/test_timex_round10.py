@@ -177,3 +177,13 @@ def test_quoted_programme_title_is_no_week(nlp: Language) -> None:
     assert found(nlp, "The minister, speaking on NBC's \"This Week,\" denied it.") == []
     assert found(nlp, "“This week was hard,” she said.") == [
         ("This week", "DATE", "2024-W38")]
+
+
+def test_latest_period_of_an_earnings_report_is_the_quarter(nlp: Language) -> None:
+    text = ("The brewer said third-quarter profit rose 8%. Sales in the latest period "
+            "were $1.2 billion.")
+    assert found(nlp, text, "2024-10-24") == [("third-quarter", "DATE", "2024-Q3"),
+                                              ("the latest period", "DATE", "2024-Q3")]
+    # with no quarter named, the quarter before the reference date
+    assert found(nlp, "Sales in the latest period rose.", "2024-10-24") == [
+        ("the latest period", "DATE", "2024-Q3")]

@@ -462,7 +462,10 @@ def n_quarter(c: Candidate, ctx: Context) -> Resolved | None:
     rel = (g.get("rel") or "").lower()
     if text == "year_ago_adj":
         back = 1
-    latest = rel in ("latest", "past", "last", "recent", "previous", "current")
+    latest = rel in ("latest", "past", "last", "recent", "previous", "current") and not (
+        text == "quarter_period" and "period" in span)
+    # "the latest period" of an earnings report is the quarter under discussion (round 10;
+    # TimeBank annotates all five as a quarter), "the latest quarter" the one just ended
     # "the quarter", "that quarter", "the year-ago quarter": the quarter in discussion
     if ctx.anchor_quarter is not None and not latest:
         tid, value = ctx.anchor_quarter
