@@ -187,3 +187,12 @@ def test_latest_period_of_an_earnings_report_is_the_quarter(nlp: Language) -> No
     # with no quarter named, the quarter before the reference date
     assert found(nlp, "Sales in the latest period rose.", "2024-10-24") == [
         ("the latest period", "DATE", "2024-Q3")]
+
+
+def test_this_past_and_this_coming_season(nlp: Language) -> None:
+    assert found(nlp, "The mill closed this past spring.", "2024-10-28") == [
+        ("this past spring", "DATE", "2024-SP")]
+    assert found(nlp, "Sales slowed this past fall.", "2025-03-10") == [
+        ("this past fall", "DATE", "2024-FA")]
+    assert found(nlp, "The line reopens this coming spring.", "2024-10-28") == [
+        ("this coming spring", "DATE", "2025-SP")]

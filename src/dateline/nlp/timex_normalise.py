@@ -514,8 +514,16 @@ def n_season(c: Candidate, ctx: Context) -> Resolved | None:
                 return None
             tid, value = ctx.anchor_value
             return Resolved("DATE", f"{value[:4]}-{code}", tid)
+        rel = re.sub(r"\s+", " ", rel)
         year = ctx.ref.year + {"last": -1, "next": 1}.get(rel, 0)
         start = SEASON_START.get(code)
+        if rel in ("this past", "this coming") and start is not None:
+            # "this past spring" the last one begun before the reference date, "this coming
+            # fall" the next one not yet begun (round 10)
+            if rel == "this past" and start > ctx.ref.month:
+                year -= 1
+            elif rel == "this coming" and start <= ctx.ref.month:
+                year += 1
         if rel in ("the", "") and start is not None:
             # "ran through the fall" in February is last fall; "will reopen in the spring"
             # in October is next spring (round 8; "this summer" stays this year's)
