@@ -196,3 +196,13 @@ def test_this_past_and_this_coming_season(nlp: Language) -> None:
         ("this past fall", "DATE", "2024-FA")]
     assert found(nlp, "The line reopens this coming spring.", "2024-10-28") == [
         ("this coming spring", "DATE", "2025-SP")]
+
+
+def test_half_of_a_decade_is_the_decade(nlp: Language) -> None:
+    assert found(nlp, "Prices climbed in the second half of the 1990s.") == [
+        ("the second half of the 1990s", "DATE", "199")]
+    assert found(nlp, "It recalls the last half of the '80s.") == [
+        ("the last half of the '80s", "DATE", "198")]
+    # the half of a year is unchanged
+    assert found(nlp, "Exports rose in the first half of 2023.") == [
+        ("the first half of 2023", "DATE", "2023-H1")]

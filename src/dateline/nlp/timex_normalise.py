@@ -1132,7 +1132,7 @@ NORMALISERS: dict[str, Callable[[Candidate, Context], Resolved | None]] = {
     "century": n_century,
     "quarter_ord": n_quarter, "quarter_adj": n_quarter, "year_ago_adj": n_quarter,
     "quarter_year": n_quarter, "quarter_rel": n_quarter,
-    "quarter_period": n_quarter, "half": n_half,
+    "quarter_period": n_quarter, "half": n_half, "half_decade": n_decade,
     "season": n_season, "season_year": n_season, "season_bare": n_season,
     "holiday": n_holiday, "that_unit": n_that,
     "deictic": n_deictic, "deictic_pod": n_deictic, "deictic_tonight": n_deictic,
