@@ -218,3 +218,36 @@ def test_a_medium_or_addressee_with_no_that_leaves_the_content(nlp: Language) ->
     assert (quote.channel.text, quote.content.text) == ("Welt am Sonntag", "the plan was dead")
     (quote,) = _record(nlp, '"The plan is dead," the minister told Welt am Sonntag.').quotes
     assert quote.content.text == '"The plan is dead,"'
+
+
+def test_said_on_a_weekday_is_a_date_not_a_channel(nlp: Language) -> None:
+    (quote,) = _record(nlp, "The company said on Friday it would cut 500 jobs.").quotes
+    assert quote.channel is None
+    assert quote.content.text == "it would cut 500 jobs"
+    assert quote.date is not None and quote.date.value == "2023-04-28"
+
+
+def test_a_sentence_after_pm_is_not_the_next_verbs_content(nlp: Language) -> None:
+    (quote,) = _record(nlp, "The rocket landed at 6 p.m. Police said the crew was safe.").quotes
+    assert (quote.speaker.text, quote.content.text) == ("Police", "the crew was safe")
+
+
+def test_titles_places_and_wire_credits_sign_no_quotation(nlp: Language) -> None:
+    for line in [
+        'Best picture: "Oppenheimer" — Christopher Nolan',
+        '"Stop the war now, we are begging you" — Kyiv, Ukraine',
+    ]:
+        record = _record(nlp, line)
+        assert all(q.cue is None or q.cue.text != "—" for q in record.quotes), line
+    record = _record(nlp, '"We will rebuild," the mayor said. "Every home will stand." — Reuters')
+    assert [q.speaker.text for q in record.quotes] == ["the mayor"]
+
+
+def test_said_opening_a_sentence_mid_paragraph(nlp: Language) -> None:
+    record = _record(nlp, 'The talks ended on Tuesday. Said Ellis: "We will be back next week."')
+    (quote,) = record.quotes
+    assert (quote.speaker.text, quote.cue.text) == ("Ellis", "Said")
+
+
+def test_present_tense_results_are_a_scheduled_event(nlp: Language) -> None:
+    assert _record(nlp, "Apple reports earnings after the bell on Thursday.").quotes == []

@@ -248,11 +248,13 @@ def share_in_marks(content: str) -> float:
     """The share of a content's words that stand between quotation marks: a straight mark
     or ``''`` opens when outside and closes when inside; curly marks and guillemets say
     which they are (``“`` after ``”`` in a run of quoted paragraphs opens again)."""
-    inside, words, quoted = False, 0, 0
+    inside, words, quoted, opener = False, 0, 0, ""
     for m in _TOKEN.finditer(content.replace("''", "\x00").replace("``", "\x01")):
         tok = m.group().replace("\x00", "''").replace("\x01", "``")
-        if tok in _OPENING:
-            inside = True
+        if tok == "“" and inside and opener == "„":
+            inside = False  # German: „...“
+        elif tok in _OPENING:
+            inside, opener = True, tok
         elif tok in _CLOSING:
             inside = False
         elif tok in ('"', "''"):

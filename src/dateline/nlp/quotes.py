@@ -450,6 +450,10 @@ def _addressee_out_of_content(doc: Doc, f: Found, text: str) -> None:
         cut = start
     elif text[start : start + 3] == "on " and not text[f.cue[1] : start].strip():
         cut = start + 3  # 'said on Telegram it had downed': the medium, with no "that"
+        after = doc.char_span(cut, end, alignment_mode="expand")
+        if after is None or not (after[0].pos_ == "PROPN" and after[0].ent_type_ not in
+                                 {"DATE", "TIME", "CARDINAL", "ORDINAL"}):
+            return  # 'said on Friday it would', 'said on balance it': no medium
     else:
         return
     if cut >= end or text[f.cue[1] : min(cut, start)].strip():

@@ -11,6 +11,8 @@ those shapes from the tokens and their tags, using the parse only where it agree
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Doc, Token
 
 from dateline.nlp.quotes_lexicon import verbs
@@ -25,6 +27,7 @@ from dateline.nlp.quotes_rules import (
     _source_span,
     _trim,
 )
+from dateline.read.wire import agencies
 
 FINITE = {"VBD", "VBZ", "VBP"}
 _STOPS = {".", "!", "?", ";"}
@@ -220,7 +223,15 @@ def _head_in(doc: Doc, start: int, end: int) -> int:
     return end - 1
 
 
+_INVERTED = {"said", "added", "says", "adds", "asked", "wrote", "continued", "recalled"}
+"""Cues that may open a sentence with the speaker after them (``Said Ellis: "..."``)."""
 _SIGN_DASHES = {"―", "—", "–", "--", "-"}
+_NOT_SIGNERS = {"GPE", "LOC", "ORG", "NORP", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT"}
+
+
+@cache
+def _agency_names() -> frozenset[str]:
+    return frozenset(a.lower() for a in agencies())
 _SIGN_WORDS = 12
 """Longest signature after a quotation: a name and a short description."""
 
@@ -256,9 +267,16 @@ def _signed(doc: Doc, quotes: Quotes, chain: list[int], busy: list[bool]) -> Fou
     if name_end == start or not any(t.pos_ == "PROPN" or t.ent_type_ == "PERSON"
                                     for t in doc[start:name_end]):
         return None
+    if not _clause_length(doc, quotes, chain[0]) or any(
+        t.ent_type_ in _NOT_SIGNERS for t in doc[start:name_end]
+    ) or doc[start:name_end].text.lower() in _agency_names():
+        return None  # a title credit ('"Oppenheimer" — Christopher Nolan'), a place or a
+        # wire credit ('— Reuters') signs no statement
     rest = doc[name_end:end]
     if rest and rest[0].text not in {",", "."}:
         return None  # a sentence goes on after the dash: no signature
+    if len(rest) > 1 and rest[0].text == "," and rest[1].ent_type_ in {"GPE", "LOC"}:
+        return None  # '— Kyiv, Ukraine': a place line, not a person
     content_tokens = [quotes.seg_tokens[c] for c in chain]
     found = _found(doc, "speech", (dash, dash + 1), content_tokens, (start, name_end),
                    _head_in(doc, start, name_end), (dash, name_end), list(chain))
@@ -272,7 +290,9 @@ def _inverted_source(
 ) -> tuple[int, int] | None:
     """``Said Ellis: "..."`` / ``Added the senator, "..."``: a reporting verb opening its
     sentence, the speaker between it and the mark that opens the quotation."""
-    if not _is_cue(v, lexicon) or not v.is_title or p - v.i < 2 or p - v.i > 12:
+    if not (_is_cue(v, lexicon) or v.lower_ in _INVERTED) or not v.is_title:
+        return None
+    if p - v.i < 2 or p - v.i > 12:
         return None
     b = v.i - 1
     while b >= 0 and "\n" not in doc[b].text and (
@@ -282,6 +302,10 @@ def _inverted_source(
     if b >= 0 and doc[b].text not in _STOPS | _DATELINE_ENDS and "\n" not in doc[b].text:
         return None  # not the first word of its sentence (or of the text after a dateline)
     start, end = _trim(doc, v.i + 1, p, quotes)
+    for k in range(start, end - 1):
+        if doc[k].text == "," and doc[k + 1].lower_ in _RELATIVE:
+            end = k  # 'Added the senator, who chairs the panel, "..."'
+            break
     if end <= start or not any(t.pos_ in _NOUNISH for t in doc[start:end]):
         return None
     return start, end
@@ -317,11 +341,12 @@ def _before(
         t = doc[n]
         if t.text in _STOPS or "\n" in t.text or quotes.token_seg[n] >= 0 or busy[n]:
             return None
-        if t.pos_ == "VERB" and (
+        if (t.pos_ == "VERB" and (
             _finite(t)
             or (colon and t.tag_ in {"VB", "VBN", "VBG"})
             or (t.tag_ == "VBN" and t.is_title)  # 'Added the senator, "..."'
-        ):
+        )) or (t.is_title and t.lower_ in _INVERTED and t.pos_ == "PROPN"):
+            # mid-paragraph, the tagger reads 'Said Ellis' as one name
             verb = n
             break
     if verb is None:

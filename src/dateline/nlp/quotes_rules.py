@@ -463,12 +463,14 @@ def _content_for_verb(
         while doc[n].is_space:
             n += 1
         return _expand_quotes(quotes, *quotes.seg_tokens[quotes.token_seg[n]])
-    if comp and comp[0].i < verb.i and any(
-        doc[k].text == ";" for k in range(comp[0].right_edge.i + 1, verb.i)
+    if comp and comp[0].i < verb.i and (
+        any(doc[k].text == ";" for k in range(comp[0].right_edge.i + 1, verb.i))
+        or _abbreviation_stop(doc, comp[0].right_edge.i)
     ):
-        # 'Officials believe A; a report found B': a semicolon ends the clause before it,
-        # which is no content of the verb after it
-        comp = []
+        # 'Officials believe A; a report found B', 'It landed at 6 p.m. Police said B': a
+        # semicolon or a sentence-final abbreviation ends the clause before the verb,
+        # which is no content of it
+        comp = [c for c in comp[1:] if c.i > verb.i]
     if comp:
         start, end = _subtree(comp[0])
         start += for_clause
@@ -535,7 +537,7 @@ def _content_for_verb(
     objs = [c for c in verb.children if c.dep_ == "dobj"]
     if (
         objs
-        and verb.tag_ == "VB"
+        and verb.tag_ in {"VB", "VBZ", "VBP"}
         and {objs[0].lemma_.lower(), objs[0].lower_} & not_said().get(verb.lemma_.lower(), set())
     ):
         # 'will report first-quarter earnings', 'is due to post results': an event to
@@ -746,6 +748,16 @@ def _run_on_end(doc: Doc, start: int, end: int, quotes: Quotes) -> int:
             if n < end and _opens_clause(doc[n], end, lexicon, named=True):
                 return k
     return end
+
+
+def _abbreviation_stop(doc: Doc, k: int) -> bool:
+    """Does token ``k`` end its sentence with an abbreviation's full stop (``6 p.m. Police
+    said``): a dotted abbreviation followed by a capitalised word?"""
+    t = doc[k]
+    if not (len(t.text) > 2 and t.text.endswith(".") and "." in t.text[:-1]):
+        return False
+    n = k + 1 + (k + 1 < len(doc) and doc[k + 1].is_space)
+    return n < len(doc) and doc[n].is_title
 
 
 def _opens_clause(
@@ -1307,11 +1319,16 @@ def find_verbal(doc: Doc, quotes: Quotes, claimed: set[int]) -> list[tuple[Token
         if pre is not None:
             ranges.insert(0, pre)
         chan = _channel(doc, verb, entry.frame)
-        if chan is not None and chan[0] < s_start < chan[1]:
+        if chan is not None and chan[0] < s_start and chan[1] >= s_start - 8:
             # 'In one message sent on Sept. 3, deputy chief of staff X wrote': the parser
-            # hung the speaker inside the fronted phrase; the channel stops before them
-            comma = max((k for k in range(chan[0], s_start) if doc[k].text == ","), default=s_start)
-            chan = _trim(doc, chan[0], comma, quotes)
+            # hung the speaker, or the title before them, inside the fronted phrase; the
+            # channel stops at the comma before them
+            comma = max((k for k in range(chan[0], min(chan[1], s_start)) if doc[k].text == ","),
+                        default=None)
+            if comma is not None and chan[1] > comma + 1:
+                chan = _trim(doc, chan[0], comma, quotes)
+            elif chan[1] > s_start:
+                chan = _trim(doc, chan[0], s_start, quotes)
         clause_start = min(s_start, cue_start, chan[0] if chan else s_start)
         speaking = _speaking_clause(verb, s_start)
         if speaking is not None:
