@@ -206,3 +206,12 @@ def test_half_of_a_decade_is_the_decade(nlp: Language) -> None:
     # the half of a year is unchanged
     assert found(nlp, "Exports rose in the first half of 2023.") == [
         ("the first half of 2023", "DATE", "2023-H1")]
+
+
+def test_another_or_an_additional_unit_is_one_unit(nlp: Language) -> None:
+    assert found(nlp, "The mandate was renewed for another year.") == [
+        ("another year", "DURATION", "P1Y")]
+    assert found(nlp, "Talks could run an additional week, envoys said.") == [
+        ("an additional week", "DURATION", "P1W")]
+    assert found(nlp, "It was another day of heavy shelling.") == []
+    assert found(nlp, "Rates rose another quarter point.") == []

@@ -188,6 +188,11 @@ def _keep(c: Candidate, span: Span, doc: Doc) -> bool:
             prev.is_quote or prev.tag_ == "``") and not span[0].is_sent_start:
         # 'speaking on ABC News\' "This Week,"': a programme's title in quotes (round 10)
         return False
+    if c.rule.name == "duration_one":
+        # "for another year"; not "another day of losses", "another quarter point"
+        nxt = doc[span.end] if span.end < len(doc) else None
+        return not (nxt is not None and (nxt.lower_ == "of" or nxt.pos_ in (
+            "NOUN", "PROPN", "NUM", "ADJ")))
     if c.rule.name == "century" and not c.groups.get("ord"):
         # "the Century Club", "the Century 21 office": capitalised mid-sentence, a name
         word = span[-1]

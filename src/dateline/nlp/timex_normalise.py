@@ -982,6 +982,11 @@ def n_duration_vague(c: Candidate, ctx: Context) -> Resolved | None:
     return Resolved("DURATION", _duration_value(None, unit))
 
 
+def n_duration_one(c: Candidate, ctx: Context) -> Resolved | None:
+    """"another year", "an additional year", "one more week": one of the unit."""
+    return Resolved("DURATION", _duration_value(1.0, unit_of(c.groups["unit"])))
+
+
 def n_duration_while(c: Candidate, ctx: Context) -> Resolved | None:
     return Resolved("DURATION", "PXX")
 
@@ -1146,7 +1151,7 @@ NORMALISERS: dict[str, Callable[[Candidate, Context], Resolved | None]] = {
     "duration": n_duration, "duration_adj": n_duration, "duration_vague": n_duration_vague,
     "duration_vague2": n_duration_vague, "duration_ahead": n_duration_vague,
     "duration_long": n_duration_vague, "set_weekdays": n_set,
-    "duration_while": n_duration_while,
+    "duration_while": n_duration_while, "duration_one": n_duration_one,
     "set_every": n_set, "set_word": n_set, "set_times": n_set,
     "clock": n_clock, "clock_pod": n_clock_pod, "pod_mid": n_pod_mid,
 }
