@@ -80,7 +80,7 @@ def tense_of(span: Span) -> str | None:
             planned = tok.tag_ != "VBN" or auxes or any(c.dep_ == "xcomp" for c in tok.children)
             if (lemma in FUTURE_GOVERNORS and planned and verb is None and tok.tag_ == "VBD"
                     and any(c.dep_ == "xcomp" for c in tok.children)):
-                # "On Friday, the government planned to pay ...": the day hangs on the
+                # "On Friday, the port authority planned to reopen ...": the day hangs on the
                 # planning itself, a past act, not on what was planned (round 10)
                 return "past"
             if lemma in FUTURE_GOVERNORS and planned:
@@ -186,7 +186,7 @@ def _keep(c: Candidate, span: Span, doc: Doc) -> bool:
             return not (nxt is not None and nxt.lower_ in ("for", "of", "on", "to"))
     if c.rule.name == "rel_unit" and span[-1].is_title and prev is not None and (
             prev.is_quote or prev.tag_ == "``") and not span[0].is_sent_start:
-        # 'speaking on ABC News\' "This Week,"': a programme's title in quotes (round 10)
+        # 'speaking on NBC\'s "This Week,"': a programme's title in quotes (round 10)
         return False
     if c.rule.name == "duration_one":
         # "for another year"; not "another day of losses", "another quarter point"

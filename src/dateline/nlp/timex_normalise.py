@@ -640,7 +640,7 @@ def n_weekday(c: Candidate, ctx: Context) -> Resolved | None:
         tid, d = ctx.anchor_day
         return Resolved(type_, d.isoformat() + (f"T{code}" if code else ""), tid, d)
     if mod in ("the following", "the previous") and ctx.anchor_day is not None:
-        # "down 4.5% from the previous Friday": the one before the day in discussion
+        # "down 3% from the previous Friday": the one before the day in discussion
         # (the latest exact day in the text), not before the reference date (round 10)
         tid, base = ctx.anchor_day
         delta = wd - base.isoweekday()
