@@ -330,8 +330,7 @@ def _date(doc: Doc, f: Found, dates: Dated | None = None) -> StatementDate | Non
         )
         # "ahead of this week's summit": a possessive date is another event's
         owner = doc_text(doc)[t.span[1] : t.span[1] + 2] in {"'s", "’s"}
-        inside = t.span[1] <= limit and not _inside(t.span, f.content) and not named
-        inside = inside and not owner
+        inside = t.span[1] <= limit and not _inside(t.span, f.content) and not (named or owner)
         if inside and not _in_aside(doc, t, f):
             return StatementDate(value=t.value, timex=t.id)
     return _fronted_date(doc, f, dates)

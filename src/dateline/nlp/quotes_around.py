@@ -11,8 +11,6 @@ those shapes from the tokens and their tags, using the parse only where it agree
 
 from __future__ import annotations
 
-from functools import cache
-
 from spacy.tokens import Doc, Token
 
 from dateline.nlp.quotes_lexicon import verbs
@@ -21,13 +19,14 @@ from dateline.nlp.quotes_rules import (
     SUBJECTS,
     Found,
     Quotes,
+    _chars,
     _cue_tokens,
     _found,
     _np_before,
     _source_span,
     _trim,
+    agency_names,
 )
-from dateline.read.wire import agencies
 
 FINITE = {"VBD", "VBZ", "VBP"}
 _STOPS = {".", "!", "?", ";"}
@@ -227,11 +226,6 @@ _INVERTED = {"said", "added", "says", "adds", "asked", "wrote", "continued", "re
 """Cues that may open a sentence with the speaker after them (``Said Ellis: "..."``)."""
 _SIGN_DASHES = {"―", "—", "–", "--", "-"}
 _NOT_SIGNERS = {"GPE", "LOC", "ORG", "NORP", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT"}
-
-
-@cache
-def _agency_names() -> frozenset[str]:
-    return frozenset(a.lower() for a in agencies())
 _SIGN_WORDS = 12
 """Longest signature after a quotation: a name and a short description."""
 
@@ -269,7 +263,7 @@ def _signed(doc: Doc, quotes: Quotes, chain: list[int], busy: list[bool]) -> Fou
         return None
     if not _clause_length(doc, quotes, chain[0]) or any(
         t.ent_type_ in _NOT_SIGNERS for t in doc[start:name_end]
-    ) or doc[start:name_end].text.lower() in _agency_names():
+    ) or doc[start:name_end].text.lower() in agency_names():
         return None  # a title credit ('"Oppenheimer" — Christopher Nolan'), a place or a
         # wire credit ('— Reuters') signs no statement
     rest = doc[name_end:end]
@@ -277,12 +271,16 @@ def _signed(doc: Doc, quotes: Quotes, chain: list[int], busy: list[bool]) -> Fou
         return None  # a sentence goes on after the dash: no signature
     if len(rest) > 1 and rest[0].text == "," and rest[1].ent_type_ in {"GPE", "LOC"}:
         return None  # '— Kyiv, Ukraine': a place line, not a person
-    content_tokens = [quotes.seg_tokens[c] for c in chain]
-    found = _found(doc, "speech", (dash, dash + 1), content_tokens, (start, name_end),
-                   _head_in(doc, start, name_end), (dash, name_end), list(chain))
-    found.cue = (c, c + mark)
-    found.content = [(quotes.segments[k].start, quotes.segments[k].end) for k in chain]
-    return found
+    # in characters: the dash may share a token with the closing mark
+    return Found(
+        cue=(c, c + mark),
+        cls="speech",
+        content=[(quotes.segments[k].start, quotes.segments[k].end) for k in chain],
+        source=_chars(doc, start, name_end),
+        source_token=_head_in(doc, start, name_end),
+        clause=(c, _chars(doc, start, name_end)[1]),
+        segments=list(chain),
+    )
 
 
 def _inverted_source(

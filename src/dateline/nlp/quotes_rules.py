@@ -735,9 +735,9 @@ def _run_on_end(doc: Doc, start: int, end: int, quotes: Quotes) -> int:
         t = doc[k]
         if quotes.token_seg[k] >= 0:
             continue
-        if len(t.text) > 2 and t.text.endswith(".") and "." in t.text[:-1]:
+        if _abbreviation_stop(doc, k):
             n = k + 1 + doc[k + 1].is_space
-            if n < end and doc[n].is_title and _opens_clause(doc[n], end):
+            if n < end and _opens_clause(doc[n], end):
                 return k + 1
         elif t.text in {",", ";"}:
             n = k + 1
@@ -1654,8 +1654,14 @@ def _dateline_label(doc: Doc, name_end: int, colon: int) -> bool:
     added = doc[name_end : colon + 1]
     if any(t.like_num or t.ent_type_ == "DATE" for t in added):
         return True
-    known = {a.lower() for a in agencies()}
+    known = agency_names()
     return any(t.text.strip("():").lower() in known for t in added)
+
+
+@cache
+def agency_names() -> frozenset[str]:
+    """The news agencies of the dateline readers' list, lower-cased."""
+    return frozenset(a.lower() for a in agencies())
 
 
 def _speaker_label_end(doc: Doc, first: int, colon: int) -> int | None:

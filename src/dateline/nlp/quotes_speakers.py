@@ -103,9 +103,11 @@ class Resolver:
         return ent.id if ent else None
 
     def said(self, speaker: str | None, content: list[tuple[int, int]]) -> None:
-        """Record a quote's speaker and content, in text order."""
-        ent = next((e for e in self.coref.entities if e.id == speaker), None) if speaker else None
-        self.heard = (ent, content) if ent is not None else None
+        """Record a quote's speaker (the id ``resolve`` just gave) and content, in text
+        order."""
+        last = self.last_speaker
+        known = speaker is not None and last is not None and last.id == speaker
+        self.heard = (last, content) if known and last is not None else None
 
     def _going_on(self, ent: Entity | None, span: tuple[int, int], lower: str) -> Entity | None:
         """``Mayor Ann Lowe said Peter Vance had misled the council. "He knew," she said.``:

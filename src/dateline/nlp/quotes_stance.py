@@ -82,13 +82,11 @@ def find_stance(
             continue
         adj = doc[i]
         made = adj.head.lemma_ == "make" and adj.dep_ in {"oprd", "ccomp", "acomp"}
-        if held_passive(adj):
-            pass  # 'Officials in Ohio are convinced the project ...' parsed as a passive
-        elif ((adj.pos_, adj.dep_) not in _SHAPES and not made) or adj.head.pos_ not in {
-            "AUX",
-            "VERB",
-        }:
-            continue  # 'is confident', 'is a critic of', 'made (it) clear that'
+        # 'is confident', 'is a critic of', 'made (it) clear that'; or a participle parsed as
+        # a passive ('Officials in Ohio are convinced the project ...')
+        copula = ((adj.pos_, adj.dep_) in _SHAPES or made) and adj.head.pos_ in {"AUX", "VERB"}
+        if not (copula or held_passive(adj)):
+            continue
 
         found = _stance(doc, quotes, adj, table[strings[h].lower()], taken)
         if found is not None:
@@ -136,7 +134,6 @@ def _stance(
             (adj.pos_ in {"ADJ", "VERB"} and any(m.lower_ in _MARKS for m in marks))
             or (adj.pos_ == "VERB" and c.dep_ == "ccomp" and not marks)
         ):  # 'is sure that ...', 'are convinced (that) ...'
-
             content = _subtree(c)
             break
         if c.dep_ == "prep" and c.head.i == adj.i and c.lower_ in preps and c.i == adj.i + 1:

@@ -5,10 +5,10 @@ metadata. The story's "on Monday" was written on the dateline's day, while a fee
 page's date is when it was posted, often a day later (Tokyo copy read in UTC) and
 sometimes weeks later (an archive); a dateline date far from the metadata's (more than a
 month before it or days after it) is taken for a misreading and the metadata stands.
-A dateline without a year takes the latest year that does
-not put it more than a month after the reference date (a December 31 dateline on a story
-published January 2 belongs to the year before; a February 6 dateline on a story
-published in September, to the same year; a May 5 dateline on a story dated May 3, too).
+A dateline without a year takes the latest year that does not put it more than a month
+after the reference date (a December 31 dateline on a story published January 2 belongs to
+the year before; a February 6 dateline on a story published in September, to the same
+year; a May 5 dateline on a story dated May 3, too).
 """
 
 from __future__ import annotations
@@ -110,6 +110,7 @@ def _filed_near(filed: str, posted: str) -> bool:
     except ValueError:  # a partial date ("2024-03") dates no day
         return False
     return -_FILED_AFTER <= gap <= _FILED_BEFORE
+
 
 def check_date(value: str | None) -> str | None:
     """A reference date must be an ISO calendar date; say so in one line if not."""
