@@ -75,6 +75,8 @@ def tense_of(span: Span) -> str | None:
     via_noun = False  # "Tuesday's declaration follows": the weekday hangs on a noun
     for _ in range(8):
         lemma = tok.lemma_.lower()
+        if tok.lower_ in FUTURE_GOVERNORS:
+            lemma = tok.lower_  # "hopes" (lemmatised "hop"), adjectival "prepared" (round 11)
         if tok.pos_ in ("VERB", "AUX") or lemma in FUTURE_GOVERNORS:
             auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
             planned = tok.tag_ != "VBN" or auxes or any(c.dep_ == "xcomp" for c in tok.children)
@@ -98,6 +100,11 @@ def tense_of(span: Span) -> str | None:
                 break
             if first and tok.tag_ == "VBG" and auxes:
                 break
+        elif (verb is None and tok.tag_ in ("NN", "NNS") and tok.i != span.root.i
+              and any(c.dep_ == "dobj" for c in tok.children)):
+            # "the Broncos host the Cowboys on Friday night": a verb the tagger took for a
+            # noun (it has an object), present tense: the coming day (round 11)
+            return "present"
         elif tok.i != span.root.i and tok.pos_ in ("NOUN", "PROPN", "PRON"):
             via_noun = True
         elif tok.pos_ == "ADJ" and any(
@@ -124,13 +131,26 @@ def tense_of(span: Span) -> str | None:
         return "future" if verb.head.tag_ in ("VBZ", "VBP") else None
     if verb.tag_ == "VBD" or (verb.tag_ == "VBN" and lemmas & {"have", "had", "has", "was"}):
         return "past"
+    if _past_participle(verb):
+        return "past"
     if any(a.tag_ == "VBD" for a in auxes):
         return "past"
     if via_noun or verb.lemma_.lower() in REPORTING or any(a.tag_ == "MD" for a in auxes):
         return None
+    if verb.tag_ == "VB" and not auxes and any(c.dep_ == "nsubj" for c in verb.children):
+        return "present"  # "Arsenal play Chelsea on Saturday": a present the tagger calls VB
     if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
         return "present"
     return None
+
+
+def _past_participle(tok: Token) -> bool:
+    """A participle modifying a noun, with no auxiliary and no plan in it: "the report,
+    released in January, found ...", "the bridge, completed in January" report the past
+    (round 11)."""
+    return (tok.tag_ == "VBN" and tok.dep_ == "acl" and tok.lemma_.lower() not in FUTURE_GOVERNORS
+            and tok.lower_ not in FUTURE_GOVERNORS
+            and not any(c.dep_ in ("aux", "auxpass") for c in tok.children))
 
 
 def _keep(c: Candidate, span: Span, doc: Doc) -> bool:
@@ -364,7 +384,8 @@ def find(doc: Doc, ref: dt.date | None) -> list[Timex]:
         head = span.root.head
         if head.pos_ == "ADP":
             head = head.head
-        ctx.on_past_verb = head.tag_ == "VBD" and head.lemma_.lower() not in FUTURE_GOVERNORS
+        ctx.on_past_verb = ((head.tag_ == "VBD" and head.lemma_.lower() not in FUTURE_GOVERNORS)
+                            or _past_participle(head))
         ctx.on_noun = head.pos_ in ("NOUN", "PROPN")
         ctx.possessive = span.end < len(doc) and doc[span.end].tag_ == "POS"
         ctx.deferred = ctx.prev_word in FORWARD_CUES and head.lemma_.lower() in DEFER_VERBS

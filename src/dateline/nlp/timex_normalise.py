@@ -1042,8 +1042,8 @@ def n_clock(c: Candidate, ctx: Context) -> Resolved | None:
             return None
         hour, minute = int(n), 0
     else:
-        hour = int(g.get("h") or g.get("h24") or g.get("mil") or 0)
-        minute = int(g.get("m") or g.get("m24") or g.get("milm") or 0)
+        hour = int(g.get("h") or g.get("h24") or g.get("hb") or g.get("mil") or 0)
+        minute = int(g.get("m") or g.get("m24") or g.get("mb") or g.get("milm") or 0)
         ap = (g.get("ap") or "").lower()
         if ap.startswith("p") and hour < 12:
             hour += 12
