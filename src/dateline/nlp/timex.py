@@ -34,6 +34,8 @@ SEASON_NAME_HEADS = frozenset(words()["seasonname"])
 SEASON_PREPS = frozenset({"in", "by", "until", "till", "since", "through", "during", "before",
                           "after", "from", "last", "next", "this", "early", "late"})
 """Words before a lower-case "spring" that make it the season ("in spring", "by spring")."""
+SPORT_CUES = frozenset(words()["sportcue"])
+"""Words of a match report: "in the first half" near them is the match's half (round 11)."""
 THE_YEAR_CUES = frozenset({"for", "in", "of", "during", "through", "throughout", "over"})
 """Prepositions before "the year" that make it the reporting year ("sales for the year")."""
 
@@ -153,9 +155,27 @@ def _past_participle(tok: Token) -> bool:
             and not any(c.dep_ in ("aux", "auxpass") for c in tok.children))
 
 
+def _match_period(span: Span) -> bool:
+    """"injured a hamstring in the first half", "led at half-time ... in the second half": a
+    sentence (or the one before) of a match report (round 11). "match" and "try" count as
+    nouns only ("to match forecasts", "try to sell")."""
+    sent = span.sent
+    start = sent.start
+    if start > 0:
+        start = span.doc[start - 1].sent.start
+    for tok in span.doc[start : sent.end]:
+        word = tok.lower_
+        if word in SPORT_CUES and (word not in ("match", "try") or tok.pos_ == "NOUN"):
+            return True
+    return False
+
+
 def _keep(c: Candidate, span: Span, doc: Doc) -> bool:
     """Checks the patterns cannot make alone: bare years, and "a year" after a price."""
     prev = doc[span.start - 1] if span.start > 0 else None
+    if (c.rule.name in ("half", "quarter_ord", "quarter_rel") and not c.groups.get("year")
+            and not c.groups.get("this") and not c.groups.get("hn") and _match_period(span)):
+        return False
     prev_word = prev.lower_ if prev is not None else ""
     if c.rule.name == "year":
         nxt = doc[span.end] if span.end < len(doc) else None

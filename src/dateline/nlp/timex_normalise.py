@@ -387,6 +387,78 @@ def n_week_of_month(c: Candidate, ctx: Context) -> Resolved | None:
     return Resolved("DATE", week(day), anchor)
 
 
+def n_week_of_date(c: Candidate, ctx: Context) -> Resolved | None:
+    """"the week of March 24": the ISO week holding that day (TimeBank: "the week of March
+    6" 2000-W10; round 11)."""
+    r = n_date(c, ctx)
+    if r is None or r.day is None:
+        return Resolved("DATE", None) if r is None else Resolved("DATE", r.value, r.anchor)
+    return Resolved("DATE", week(r.day), r.anchor)
+
+
+def _coming(ctx: Context, wd: int) -> dt.date | None:
+    """The next day with that weekday after the reference date."""
+    if ctx.ref is None:
+        return None
+    days = wd - ctx.ref.isoweekday()
+    return ctx.ref + dt.timedelta(days=days if days > 0 else days + 7)
+
+
+def n_weekday_week(c: Candidate, ctx: Context) -> Resolved | None:
+    """"Tuesday week": a week after the coming Tuesday (round 11)."""
+    d = _coming(ctx, weekday_of(c.groups["wd"]))
+    if d is None:
+        return Resolved("DATE", None)
+    d += dt.timedelta(weeks=1)
+    return Resolved("DATE", d.isoformat(), "published", d)
+
+
+def n_from_day(c: Candidate, ctx: Context) -> Resolved | None:
+    """"a week from Monday" (the coming Monday), "two days from tomorrow": counted from that
+    day (round 11)."""
+    g = c.groups
+    n = number(g["num"])
+    if n is None or n != int(n) or ctx.ref is None:
+        return Resolved("DATE", None)
+    if g.get("wd"):
+        base = _coming(ctx, weekday_of(g["wd"]))
+    else:
+        base = ctx.ref + dt.timedelta(days=DEICTIC[g["deictic"].lower()])
+    if base is None:
+        return Resolved("DATE", None)
+    d = shift(base, n, unit_of(g["unit"]))
+    return Resolved("DATE", d.isoformat(), "published", d)
+
+
+def n_weekday_rel(c: Candidate, ctx: Context) -> Resolved | None:
+    """"the Tuesday before", "the Friday after": the one before/after the day in discussion,
+    as "the previous Tuesday" (round 11)."""
+    mod = "the previous" if c.groups["rel"].lower() == "before" else "the following"
+    return n_weekday(Candidate(c.rule, c.start, c.end, {"wd": c.groups["wd"], "mod": mod}), ctx)
+
+
+def n_day_only(c: Candidate, ctx: Context) -> Resolved | None:
+    """"on the 15th": that day of this month if the tense allows (ahead for a future or
+    present clause, behind otherwise), else of the next or the last month (round 11)."""
+    day = int(c.groups["day"])
+    if ctx.ref is None:
+        return Resolved("DATE", f"XXXX-XX-{day:02d}")
+    ref = ctx.ref
+    rel = (c.groups.get("rel") or "").lower()  # "of next month", "of this month"
+    ahead = ctx.tense in ("future", "present")
+    step = 0
+    if rel == "next" or (not rel and ahead and day < ref.day):
+        step = 1
+    elif not rel and not ahead and day > ref.day:
+        step = -1
+    base = add_months(ref.replace(day=1), step)
+    try:
+        d = base.replace(day=day)
+    except ValueError:
+        return Resolved("DATE", None)
+    return Resolved("DATE", d.isoformat(), "published", d)
+
+
 def n_nth_unit(c: Candidate, ctx: Context) -> Resolved | None:
     """"for a second straight day", "the third consecutive week": the day (week) under
     discussion, a day named in the same sentence, else the reference date (round 10)."""
@@ -442,7 +514,7 @@ ORDINAL_Q = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "1st"
 def n_quarter(c: Candidate, ctx: Context) -> Resolved | None:
     g = c.groups
     text = c.rule.name
-    q = ORDINAL_Q.get((g.get("ord") or "").lower())
+    q = ORDINAL_Q.get((g.get("ord") or "").lower()) or (int(g["qn"]) if g.get("qn") else None)
     year = year_of(g.get("year"))
     span = c.groups.get("_text", "").lower()
     back = 1 if ("last year" in span or "year-ago" in span or "year-earlier" in span) else 0
@@ -485,9 +557,31 @@ def n_quarter(c: Candidate, ctx: Context) -> Resolved | None:
     return Resolved("DATE", quarter(base), "published")
 
 
+def n_quarter_month(c: Candidate, ctx: Context) -> Resolved | None:
+    """"the December quarter": the quarter ending in (holding) that month, the month's
+    year picked as for "in December" (round 11)."""
+    month = n_month(c, ctx)
+    if month is None or month.value is None:
+        return month
+    year, mm = month.value[:4], int(month.value[5:7])
+    return Resolved("DATE", f"{year}-Q{(mm - 1) // 3 + 1}", month.anchor)
+
+
+def n_quarter_hour(c: Candidate, ctx: Context) -> Resolved | None:
+    """"the last quarter of an hour" PT15M, "three quarters of an hour" PT45M."""
+    return Resolved("DURATION", "PT45M" if (c.groups.get("n") or "").lower() == "three"
+                    else "PT15M")
+
+
+def n_fortnight(c: Candidate, ctx: Context) -> Resolved | None:
+    """"a fortnight", "the past fortnight": two weeks a fortnight (round 11)."""
+    n = number(c.groups["num"]) if c.groups.get("num") else 1.0
+    return Resolved("DURATION", _duration_value(None if n is None else 2 * n, "week"))
+
+
 def n_half(c: Candidate, ctx: Context) -> Resolved | None:
     g = c.groups
-    h = 1 if g["ord"].lower() == "first" else 2
+    h = 1 if (g.get("ord") or "").lower() == "first" or "1" in (g.get("hn"), g.get("hn2")) else 2
     year = year_of(g.get("year"))
     if year is None:
         if ctx.ref is None:
@@ -692,6 +786,10 @@ def n_rel_unit(c: Candidate, ctx: Context) -> Resolved | None:
     rel = g.get("rel", "this").lower()
     if ctx.ref is None:
         return None
+    if rel == "past" and unit in ("decade", "century") and c.rule.name == "rel_unit":
+        # "over the past decade": the ten years up to now, a DURATION (TimeBank's one
+        # "past decade" is P10Y; it has "the last decade" as the decade, 198; round 11)
+        return Resolved("DURATION", "P10Y" if unit == "decade" else "P100Y")
     if rel == "coming" and unit in ("decade", "century"):
         # "in the coming decade": the ten years ahead, not the next calendar decade (round 8)
         return Resolved("DATE", "FUTURE_REF")
@@ -1137,7 +1235,11 @@ NORMALISERS: dict[str, Callable[[Candidate, Context], Resolved | None]] = {
     "century": n_century,
     "quarter_ord": n_quarter, "quarter_adj": n_quarter, "year_ago_adj": n_quarter,
     "quarter_year": n_quarter, "quarter_rel": n_quarter,
-    "quarter_period": n_quarter, "half": n_half, "half_decade": n_decade,
+    "quarter_period": n_quarter, "half": n_half, "quarter_q": n_quarter,
+    "week_of_date": n_week_of_date, "weekday_week": n_weekday_week, "from_day": n_from_day,
+    "weekday_rel": n_weekday_rel, "day_only": n_day_only,
+    "quarter_month": n_quarter_month, "quarter_hour": n_quarter_hour, "fortnight": n_fortnight,
+    "half_decade": n_decade,
     "season": n_season, "season_year": n_season, "season_bare": n_season,
     "holiday": n_holiday, "that_unit": n_that,
     "deictic": n_deictic, "deictic_pod": n_deictic, "deictic_tonight": n_deictic,
