@@ -129,7 +129,13 @@ def _after(
     if j >= len(doc) or quotes.token_seg[j] >= 0 or busy[j]:
         return None
     limit = _window_end(doc, quotes, j)
-    verb = next((n for n in range(j, limit) if _finite(doc[n])), None)
+    verb = next(
+        (n for n in range(j, limit) if _finite(doc[n]) or _tagged_as_participle(doc[n], lexicon)),
+        None,
+    )
+    aside = verb
+    if verb is not None and verb > j and not _is_cue(doc[verb], lexicon):
+        verb = _past_aside(doc, j, verb, limit, lexicon)
     if verb is None or busy[verb]:
         return None
     v = doc[verb]
@@ -147,7 +153,7 @@ def _after(
         if not any(t.pos_ in _NOUNISH for t in between) or between[0].pos_ in {"CCONJ", "SCONJ"}:
             return None
         relative = False
-        for t in between:
+        for t in doc[j:aside] if aside != verb else between:
             if t.lower_ in _RELATIVE:
                 relative = True
             elif (t.tag_ in FINITE or t.tag_ == "MD") and not relative:
@@ -165,7 +171,15 @@ def _after(
             return None
         if any(doc[n].text == "," for n in range(s_start, s_end)) and doc[s_end].text == ",":
             s_end += 1  # an appositive keeps its closing comma
-        source_token = _head_in(doc, s_start, s_end)
+        if aside != verb:
+            # the speaker is the name before the aside, whatever the parser made of it
+            name_end = next(n for n in range(s_start, s_end) if doc[n].text == ",")
+            source_token = max(
+                (n for n in range(s_start, name_end) if doc[n].pos_ in _NOUNISH),
+                default=_head_in(doc, s_start, s_end),
+            )
+        else:
+            source_token = _head_in(doc, s_start, s_end)
     content_tokens = [quotes.seg_tokens[c] for c in chain]
     cue_start, cue_end = _cue_tokens(doc, v, [])
     cue_start = max(cue_start, j if verb > j else verb)
@@ -189,6 +203,34 @@ def _after(
                 content_tokens.append(quotes.seg_tokens[c])
     return _found(doc, _cls(v, lexicon), (cue_start, cue_end), content_tokens,
                   (s_start, s_end), source_token, (min(s_start, cue_start), clause_end), segs)
+
+
+def _tagged_as_participle(t: Token, lexicon: dict[str, object]) -> bool:
+    """``"...?" the governor, Ann Lowe, asked``: after an appositive the tagger may read
+    the cue as a participle modifying the name; a reporting verb right after the
+    appositive's comma is the finite cue all the same."""
+    return (
+        t.tag_ == "VBN"
+        and t.dep_ == "acl"
+        and t.i > 0
+        and t.doc[t.i - 1].text == ","
+        and _is_cue(t, lexicon)
+    )
+
+
+def _past_aside(doc: Doc, j: int, verb: int, limit: int, lexicon: dict[str, object]) -> int:
+    """``"A," Mr. Dale, now 71 and retired in Albany, said``: the first finite verb after
+    the quotation ("retired") belongs to an aside set off by commas after the name; the cue
+    is the reporting verb right after the aside's closing comma."""
+    comma = next((n for n in range(j, verb) if doc[n].text == ","), None)
+    if comma is None or comma == j or not any(doc[n].pos_ == "PROPN" for n in range(j, comma)):
+        return verb
+    for n in range(verb + 1, limit):
+        if doc[n].text in {".", "!", "?", ";", ":"} or doc[n].lower_ in _RELATIVE:
+            break
+        if doc[n - 1].text == "," and _finite(doc[n]) and _is_cue(doc[n], lexicon):
+            return n
+    return verb
 
 
 def _source_after(doc: Doc, quotes: Quotes, v: Token, limit: int) -> tuple[int, int] | None:

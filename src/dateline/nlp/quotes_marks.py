@@ -71,7 +71,29 @@ _SINGLE = {"'", "‘", "’"}
 _OPEN_BEFORE = set(" \t\n([{—–-/")
 
 
+_ELIDED_DECADE = re.compile(r"\d\d(?:s|’s|'s)\b")
+_ELIDED_YEAR = re.compile(r"\d\d(?![\w%])")
+_YEAR_LEAD = re.compile(
+    r"(?:\b(?:in|since|of|class|until|by|from|to|through|and|or|the|early|late|mid|summer"
+    r"|spring|fall|autumn|winter|season|campaign|election)\s+|[-–])$",
+    re.IGNORECASE,
+)
+
+
+def _elides_year(text: str, start: int, end: int) -> bool:
+    """``the '80s``, ``in ‘08``: an apostrophe standing for a century's digits, not a mark."""
+    if text[start:end] not in _SINGLE:
+        return False
+    if _ELIDED_DECADE.match(text, end):
+        return True
+    return bool(_ELIDED_YEAR.match(text, end)) and bool(
+        _YEAR_LEAD.search(text, max(0, start - 12), start)
+    )
+
+
 def _can_open(text: str, start: int, end: int, spaced: bool = False) -> bool:
+    if _elides_year(text, start, end):
+        return False
     before = text[start - 1] if start > 0 else " "
     after = text[end] if end < len(text) else " "
     if after.isspace() and not (spaced and _word_after_space(text, end)):

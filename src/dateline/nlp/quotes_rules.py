@@ -398,6 +398,15 @@ def _content_for_verb(
     doc: Doc, verb: Token, frame: str, sent: Span, quotes: Quotes
 ) -> tuple[list[tuple[int, int]], list[int]] | None:
     comp = [c for c in verb.children if c.dep_ in {"ccomp", "csubj"}]
+    talk = (
+        frame.startswith("p:")
+        and verb.lemma_.lower() in speaking_verbs()
+        and not any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children)
+    )  # 'talked up the plan' promotes it: its object is what was said
+    if talk:
+        comp = []  # 'spoke about X' only: never 'spoke Hebrew' or a clause the parser hung on it
+        if verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.head.lemma_.lower() in verbs():
+            return None  # '"...," Karin said, when speaking about X': the statement's setting
     if not comp and frame in {"inf", "tell"}:
         comp = [c for c in verb.children if c.dep_ == "xcomp"]
     if not comp and frame == "tell":
@@ -534,7 +543,7 @@ def _content_for_verb(
         return None
     if sides:
         return _expand_all(quotes, sides)
-    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    objs = [c for c in verb.children if c.dep_ == "dobj" and not talk]
     if (
         objs
         and verb.tag_ in {"VB", "VBZ", "VBP"}
@@ -562,16 +571,26 @@ def _content_for_verb(
         more = _as_complement(verb, end)
         if more > end or not (objs[0].pos_ in {"PRON", "PROPN"} or objs[0].ent_type_):
             return _expand_quotes(quotes, *_trim(doc, start, more, quotes))
-    allowed = {"for", "on", "about"}
-    if frame.startswith("p:"):
-        allowed |= set(frame[2:].split(","))
+    # a verb of mentioning takes only its own prepositions ('spoke about X', never 'spoke
+    # on Monday' or 'talked for an hour')
+    allowed = set(frame[2:].split(",")) if frame.startswith("p:") else {"for", "on", "about"}
     if verb.lemma_.lower() == "point":
         allowed.add("to")  # "pointed to the polls"
     allowed |= verb_preps().get(verb.lemma_.lower(), frozenset())
     # the preposition right after the verb (and its particle), not a fronted 'On Sunday,'
     after = verb.i + 1 + sum(1 for c in verb.children if c.dep_ == "prt")
     preps = [
-        c for c in verb.children if c.dep_ == "prep" and c.lower_ in allowed and c.i == after
+        c
+        for c in verb.children
+        if c.dep_ == "prep"
+        and c.lower_ in allowed
+        and c.i == after
+        and not any(  # 'pushed for months', 'campaigned on his behalf'
+            o.dep_ == "pobj"
+            and (o.ent_type_ in {"DATE", "TIME"} or o.lower_ == "behalf")
+            and not any(g.dep_ in {"relcl", "acl", "prep"} for g in o.children)
+            for o in c.children
+        )
     ]
     if preps:
         start, end = _subtree(preps[0])
@@ -580,6 +599,8 @@ def _content_for_verb(
             end = _name_end(doc, pobj[0])
         end = _as_complement(verb, end)
         return _expand_quotes(quotes, *_trim(doc, start + 1, end, quotes))
+    if frame.startswith("p:"):
+        return None  # 'since Trump spoke only in bromides': no preposition, no content
     # a parenthetical or closing clause: the rest of the sentence is what was said ('...,
     # Gorelov told TASS': the object of "tell" is only the addressee)
     if any(
@@ -975,6 +996,14 @@ def _beside_quote(doc: Doc, t: Token, quotes: Quotes) -> bool:
     before one after a colon (``Toomey fumed: "..."``) reports it, whatever its lemma."""
     if t.pos_ != "VERB" or t.tag_ == "VBG" or t.dep_ not in {"ROOT", "parataxis", "ccomp"}:
         return False
+    head = t.head
+    if (
+        t.dep_ == "ccomp"
+        and head.i > t.i
+        and doc[head.i - 1].text == ","
+        and head.lemma_.lower() in verbs()
+    ):
+        return False  # '"...," Mr. Dale, now 71 and retired in Albany, said': the aside's verb
     subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
     if subj is None or not (
         subj.pos_ in {"PROPN", "PRON", "NOUN"} or (subj.pos_ == "VERB" and subj.is_title)
@@ -1010,6 +1039,8 @@ def _colon_quote(doc: Doc, t: Token, quotes: Quotes) -> int | None:
             return k if n < len(doc) and quotes.token_seg[n] >= 0 else None
         if tok.pos_ in {"VERB", "AUX"} and any(c.dep_ in SUBJECTS for c in tok.children):
             return None
+        if tok.pos_ == "VERB" and tok.tag_ in {"VBG", "VB"} and tok.lemma_.lower() in verbs():
+            return None  # 'said before adding: "..."': the colon is the later verb's
         if not tok.is_ancestor(t) and t not in tok.ancestors:
             return None
     return None
@@ -1080,6 +1111,7 @@ def _cue_tokens(doc: Doc, verb: Token, ranges: list[tuple[int, int]]) -> tuple[i
             end = min(first, tok.right_edge.i + 1)  # 'said with a laugh'
         else:
             break
+    end = _cue_medium(doc, verb, end, first)
     colon = first - 1
     while colon > end and doc[colon].is_space:
         colon -= 1
@@ -1088,6 +1120,25 @@ def _cue_tokens(doc: Doc, verb: Token, ranges: list[tuple[int, int]]) -> tuple[i
     ):
         end = colon + 1  # 'tweeted in response: "..."': the cue runs to the colon
     return _governing_start(doc, verb, start), end
+
+
+_CUE_MEDIA = {"in": {"statement"}, "on": {"twitter", "facebook"}}
+"""Media that news annotation folds into the cue ("said in a statement", "wrote on
+Twitter"); interviews, calls and broadcasts stay apart, as the channel only."""
+
+
+def _cue_medium(doc: Doc, verb: Token, end: int, first: int) -> int:
+    """Widen a cue over a short medium phrase right after it, before the content."""
+    if end >= first or doc[end].dep_ != "prep" or doc[end].head.i != verb.i:
+        return end
+    heads = _CUE_MEDIA.get(doc[end].lower_)
+    pobj = next((c for c in doc[end].children if c.dep_ == "pobj"), None)
+    if heads is None or pobj is None or pobj.lemma_.lower() not in heads:
+        return end
+    stop = pobj.i + 1
+    if stop - end > 4 or stop > first or any(c.i > pobj.i for c in pobj.children):
+        return end  # 'in a statement released by the party' stays the channel's
+    return stop
 
 
 _GAP_DEPS = {"advmod", "prt", "neg", "npadvmod", "nummod"}
