@@ -103,9 +103,11 @@ def tense_of(span: Span) -> str | None:
             if first and tok.tag_ == "VBG" and auxes:
                 break
         elif (verb is None and tok.tag_ in ("NN", "NNS") and tok.i != span.root.i
-              and any(c.dep_ == "dobj" for c in tok.children)):
+              and any(c.dep_ == "dobj" or (c.dep_ == "appos" and tok.dep_ == "ROOT"
+                                           and c.i > tok.i) for c in tok.children)):
             # "the Broncos host the Cowboys on Friday night": a verb the tagger took for a
-            # noun (it has an object), present tense: the coming day (round 11)
+            # noun (it has an object, or is the root of a verbless sentence with an
+            # apposition after it), present tense: the coming day (round 11)
             return "present"
         elif tok.i != span.root.i and tok.pos_ in ("NOUN", "PROPN", "PRON"):
             via_noun = True
