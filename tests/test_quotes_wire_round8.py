@@ -112,3 +112,27 @@ def test_speaking_about_as_the_setting_of_a_statement_is_no_second_quote(
     assert _said(record) == [
         ("Mayor Ann Lowe", "said", '"We kept the town running through those weeks,"')
     ]
+
+
+def test_a_speaker_shared_with_a_later_verb_keeps_its_own_quotation(nlp: Language) -> None:
+    record = _record(
+        nlp,
+        "''I dislike the term 'city poor,' '' she said, but added that after rent, the family "
+        "had little left.",
+    )
+    assert _said(record) == [
+        ("she", "said", "''I dislike the term 'city poor,' ''"),
+        ("she", "added", "that after rent, the family had little left"),
+    ]
+
+
+def test_a_speaker_is_never_sought_behind_a_paragraph_break(nlp: Language) -> None:
+    record = _record(
+        nlp,
+        '"I have never seen a mayor cite the flood to justify this," wrote Andy Green, a law '
+        "professor at Drake University.\n\nIn other words, explained the moderator, Nancy Cole: "
+        '"What does that have to do with the budget?"',
+    )
+    speakers = [q.speaker.text for q in record.quotes if q.speaker]
+    assert speakers[0] == "Andy Green, a law professor at Drake University"
+    assert not any("\n" in s for s in speakers)

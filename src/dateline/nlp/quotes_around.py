@@ -46,7 +46,9 @@ def find_around(doc: Doc, quotes: Quotes, found: list[Found]) -> list[Found]:
     claimed = {k for f in found for k in f.segments}
     busy = [False] * len(doc)
     for f in found:
-        for span in [*f.content, *(s for s in (f.source, f.cue) if s is not None)]:
+        # a speaker the parse shared with a later verb may say a quotation of its own
+        # ('"...," she said, but added that ...': "she" is the source of "added")
+        for span in [*f.content, *(s for s in (f.cue,) if s is not None)]:
             sp = quotes.token_span(span[0], span[1])
             if sp is not None:
                 for i in range(*sp):

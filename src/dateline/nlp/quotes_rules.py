@@ -226,6 +226,11 @@ def _np_before(doc: Doc, verb: int, low: int) -> tuple[int, int, int] | None:
     """The speaker right before a verb the parse left without a subject: a name
     (``Jane Roe said``) or a name with its appositive (``Col. Jane Roe, a military
     spokesman in Baghdad, said``, closing comma kept). Returns (start, end, head)."""
+    for k in range(verb - 1, low, -1):
+        stop = doc[k].text in {".", "!", "?"} and doc[k].pos_ == "PUNCT"
+        if (stop and not (k > 0 and len(doc[k - 1].text) == 1)) or "\n" in doc[k].text:
+            low = k  # never behind a full stop ('Col. Steven H. Warren' has none) or a break
+            break
     n = verb - 1
     while n > low and (doc[n].pos_ == "ADV" or doc[n].dep_ in {"aux", "neg"}):
         n -= 1
