@@ -418,12 +418,12 @@ def n_from_day(c: Candidate, ctx: Context) -> Resolved | None:
     day (round 11)."""
     g = c.groups
     n = number(g["num"])
-    if n is None or n != int(n) or ctx.ref is None:
+    if n is None or n != int(n) or ctx.ref is None or unit_of(g["unit"]) not in ("day", "week"):
         return Resolved("DATE", None)
-    if g.get("wd"):
-        base = _coming(ctx, weekday_of(g["wd"]))
+    if g.get("fromwd"):
+        base = _coming(ctx, weekday_of(g["fromwd"]))
     else:
-        base = ctx.ref + dt.timedelta(days=DEICTIC[g["deictic"].lower()])
+        base = ctx.ref + dt.timedelta(days=DEICTIC[g["fromd"].lower()])
     if base is None:
         return Resolved("DATE", None)
     d = shift(base, n, unit_of(g["unit"]))
@@ -440,7 +440,7 @@ def n_weekday_rel(c: Candidate, ctx: Context) -> Resolved | None:
 def n_day_only(c: Candidate, ctx: Context) -> Resolved | None:
     """"on the 15th": that day of this month if the tense allows (ahead for a future or
     present clause, behind otherwise), else of the next or the last month (round 11)."""
-    day = int(c.groups["day"])
+    day = int(c.groups["day"][:-2])
     if ctx.ref is None:
         return Resolved("DATE", f"XXXX-XX-{day:02d}")
     ref = ctx.ref
@@ -514,7 +514,7 @@ ORDINAL_Q = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "1st"
 def n_quarter(c: Candidate, ctx: Context) -> Resolved | None:
     g = c.groups
     text = c.rule.name
-    q = ORDINAL_Q.get((g.get("ord") or "").lower()) or (int(g["qn"]) if g.get("qn") else None)
+    q = ORDINAL_Q.get((g.get("ord") or "").lower()) or (int(g["qn"][1]) if g.get("qn") else None)
     year = year_of(g.get("year"))
     span = c.groups.get("_text", "").lower()
     back = 1 if ("last year" in span or "year-ago" in span or "year-earlier" in span) else 0
@@ -581,7 +581,7 @@ def n_fortnight(c: Candidate, ctx: Context) -> Resolved | None:
 
 def n_half(c: Candidate, ctx: Context) -> Resolved | None:
     g = c.groups
-    h = 1 if (g.get("ord") or "").lower() == "first" or "1" in (g.get("hn"), g.get("hn2")) else 2
+    h = 1 if (g.get("ord") or "").lower() == "first" or "H1" in (g.get("hn"), g.get("hn2")) else 2
     year = year_of(g.get("year"))
     if year is None:
         if ctx.ref is None:
@@ -933,6 +933,8 @@ def coarse_anchor(ctx: Context, unit: str) -> tuple[str, dt.date] | None:
 def n_later(c: Candidate, ctx: Context) -> Resolved | None:
     g = c.groups
     unit = unit_of(g["unit"])
+    if g.get("fromwd") or g.get("fromd"):
+        return n_from_day(c, ctx)  # "a week from Monday" (round 11)
     sign = -1 if g["dir"].lower() == "earlier" else 1
     if g["dir"].lower().startswith("from"):  # "two weeks from now": from the reference date
         anchor = ("published", ctx.ref) if ctx.ref is not None else None
@@ -1236,7 +1238,7 @@ NORMALISERS: dict[str, Callable[[Candidate, Context], Resolved | None]] = {
     "quarter_ord": n_quarter, "quarter_adj": n_quarter, "year_ago_adj": n_quarter,
     "quarter_year": n_quarter, "quarter_rel": n_quarter,
     "quarter_period": n_quarter, "half": n_half, "quarter_q": n_quarter,
-    "week_of_date": n_week_of_date, "weekday_week": n_weekday_week, "from_day": n_from_day,
+    "week_of_date": n_week_of_date, "weekday_week": n_weekday_week,
     "weekday_rel": n_weekday_rel, "day_only": n_day_only,
     "quarter_month": n_quarter_month, "quarter_hour": n_quarter_hour, "fortnight": n_fortnight,
     "half_decade": n_decade,

@@ -49,7 +49,7 @@ ALONE = frozenset({
     "century", "deictic_tonight", "weekend", "same_period", "duration_ahead", "set_word",
     "year_ago_adj", "pod_mid", "year_words", "duration_long", "week_of_month",
     "nth_unit", "half_decade", "quarter_q", "quarter_month", "quarter_hour", "fortnight",
-    "week_of_date", "weekday_week", "from_day", "weekday_rel", "day_only",
+    "week_of_date", "weekday_week",
 })
 """Rules whose necessary words ("ago", "quarter", "weekend"...) most news stories lack: run
 alone, and only when those words occur, rather than tried at every word start of every
