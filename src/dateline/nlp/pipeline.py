@@ -5,12 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from functools import cache
+from importlib import resources
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
 import spacy
 import spacy.util
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -92,6 +94,13 @@ def check_installed(model: str) -> None:
         )
 
 
+def _abbreviations() -> list[str]:
+    """Titles and places with a full stop the tokenizer would split ("Col. Ann Roe")."""
+    path = resources.files("dateline.nlp") / "data" / "pipeline_abbreviations.tsv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
 @cache
 def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
     check_installed(model)
@@ -99,6 +108,8 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
     if nlp.lang != "en":
         raise ModelError(f"spaCy pipeline '{model}' is for language '{nlp.lang}', not English")
     if not isinstance(nlp.tokenizer, RunSafeTokenizer):
+        for abbreviation in _abbreviations():
+            nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
         nlp.tokenizer = RunSafeTokenizer(nlp.tokenizer)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("dateline_structure", before="parser")
