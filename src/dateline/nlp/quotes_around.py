@@ -175,7 +175,7 @@ def _after(
             s_end += 1  # an appositive keeps its closing comma
         if aside != verb:
             # the speaker is the name before the aside, whatever the parser made of it
-            name_end = next(n for n in range(s_start, s_end) if doc[n].text == ",")
+            name_end = next((n for n in range(s_start, s_end) if doc[n].text == ","), s_end)
             source_token = max(
                 (n for n in range(s_start, name_end) if doc[n].pos_ in _NOUNISH),
                 default=_head_in(doc, s_start, s_end),

@@ -1044,8 +1044,6 @@ def _colon_quote(doc: Doc, t: Token, quotes: Quotes) -> int | None:
             return k if n < len(doc) and quotes.token_seg[n] >= 0 else None
         if tok.pos_ in {"VERB", "AUX"} and any(c.dep_ in SUBJECTS for c in tok.children):
             return None
-        if tok.pos_ == "VERB" and tok.tag_ in {"VBG", "VB"} and tok.lemma_.lower() in verbs():
-            return None  # 'said before adding: "..."': the colon is the later verb's
         if not tok.is_ancestor(t) and t not in tok.ancestors:
             return None
     return None
